@@ -1,0 +1,26 @@
+package dev.ballast.bot.engine;
+
+/**
+ * The engine's timing knobs.
+ *
+ * @param requoteIntervalNs     at most one quote refresh per asset in this time (a fill refreshes at once)
+ * @param requoteToleranceTicks a resting quote within this many ticks of the new price is kept, not replaced
+ * @param statusIntervalNs      how often a status report is published
+ * @param drainBatch            how many inbox events one {@code doWork} applies at most
+ */
+public record EngineSettings(long requoteIntervalNs, long requoteToleranceTicks, long statusIntervalNs, int drainBatch) {
+    public EngineSettings {
+        if (requoteIntervalNs < 0) {
+            throw new IllegalArgumentException("requoteIntervalNs must be >= 0 (was " + requoteIntervalNs + ")");
+        }
+        if (requoteToleranceTicks < 0) {
+            throw new IllegalArgumentException("requoteToleranceTicks must be >= 0 (was " + requoteToleranceTicks + ")");
+        }
+        if (statusIntervalNs <= 0) {
+            throw new IllegalArgumentException("statusIntervalNs must be > 0 (was " + statusIntervalNs + ")");
+        }
+        if (drainBatch <= 0) {
+            throw new IllegalArgumentException("drainBatch must be > 0 (was " + drainBatch + ")");
+        }
+    }
+}

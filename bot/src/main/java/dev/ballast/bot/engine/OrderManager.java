@@ -1,0 +1,244 @@
+package dev.ballast.bot.engine;
+
+import dev.ballast.connectors.Venue;
+import dev.ballast.core.Asset;
+import dev.ballast.core.ClientOrderId;
+import dev.ballast.core.ClientOrderIdGenerator;
+import dev.ballast.core.Fill;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.Order;
+import dev.ballast.core.OrderRequest;
+import dev.ballast.core.OrderStatus;
+import dev.ballast.core.OrderType;
+import dev.ballast.core.Side;
+import dev.ballast.core.VenueId;
+import dev.ballast.core.event.CancelRejected;
+import dev.ballast.core.event.OrderAccepted;
+import dev.ballast.core.event.OrderCancelled;
+import dev.ballast.core.event.OrderRejected;
+import dev.ballast.core.event.RejectReason;
+import dev.ballast.core.time.Clock;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places, cancels and tracks our orders on every venue by {@link ClientOrderId}. Every order gets its id and
+ * its entry here before the venue hears of it, so a fill or an answer can always be matched to it and its
+ * size is counted as exposure from the moment it could trade. Orders leave the live set when they reach a
+ * terminal status. One INFO line per order action (place, cancel) and per reject.
+ *
+ * <p>Not thread-safe: owned by the engine thread.
+ */
+public final class OrderManager {
+    private static final Logger LOG = LoggerFactory.getLogger("ballast.orders");
+
+    private final Clock clock;
+    private final ClientOrderIdGenerator ids;
+    private final Map<VenueId, Venue> venues;
+    private final Map<ClientOrderId, Order> live = new LinkedHashMap<>();
+    private final Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
+    private long placed;
+    private long cancelsSent;
+    private long cancelled;
+    private long filledOrders;
+    private long denied;
+
+    public OrderManager(Clock clock, ClientOrderIdGenerator ids, Map<VenueId, Venue> venues) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.venues = Map.copyOf(venues);
+    }
+
+    /**
+     * Places a limit or market order of {@code sizeLots} at {@code priceTicks} (ignored for market orders).
+     * The exact price and size are made from the instrument's grid; an order below the minimum notional
+     * never leaves and is counted as denied.
+     *
+     * @return the order, now PENDING_NEW and tracked; or null when it was denied before sending
+     */
+    public Order place(Instrument instrument, Side side, OrderType type, long priceTicks, long sizeLots, String purpose) {
+        BigDecimal size = instrument.lotsToSize(sizeLots);
+        BigDecimal price = type == OrderType.MARKET ? null : instrument.ticksToPrice(priceTicks);
+        if (sizeLots <= 0 || (price != null && priceTicks <= 0)) {
+            throw new IllegalArgumentException("order size and price must be > 0 (were " + sizeLots + " lots, " + priceTicks + " ticks)");
+        }
+        if (price != null && !instrument.meetsMinNotional(price, size)) {
+            denied++;
+            LOG.info("DENY   {} {} {} {} @ {}: below min notional {}", instrument.id(), side, size.toPlainString(),
+                    type, price.toPlainString(), instrument.minNotional().toPlainString());
+            return null;
+        }
+        Venue venue = venueOf(instrument);
+        Order order = new Order(ids.next(), instrument, side, type, price, size, clock.nowNs());
+        live.put(order.clientOrderId(), order);
+        placed++;
+        LOG.info("PLACE  {} {} {} {} @ {} {} id={}", instrument.id(), side, size.toPlainString(),
+                type, price == null ? "MKT" : price.toPlainString(), purpose, order.clientOrderId());
+        venue.place(OrderRequest.of(order));
+        return order;
+    }
+
+    /** Asks the venue to cancel {@code order}, once; a second call while the first is pending does nothing. */
+    public void cancel(Order order, String why) {
+        if (order.cancelRequested() || order.status().isTerminal()) {
+            return;
+        }
+        order.markCancelRequested();
+        cancelsSent++;
+        LOG.info("CANCEL {} {} {} @ {} ({}) id={}", order.instrumentId(), order.side(),
+                order.remainingSize().toPlainString(), order.price() == null ? "MKT" : order.price().toPlainString(),
+                why, order.clientOrderId());
+        venueOf(order.instrument()).cancel(order.instrumentId(), order.clientOrderId());
+    }
+
+    /** Asks every venue to cancel all our open orders, and marks every live order cancel-requested. */
+    public void cancelAll(String why) {
+        for (Order o : live.values()) {
+            o.markCancelRequested();
+        }
+        for (Venue v : venues.values()) {
+            LOG.info("CANCEL-ALL {} ({})", v.id(), why);
+            v.cancelAll();
+        }
+    }
+
+    /** @return the order the acknowledgement is for, or null when we do not track it */
+    public Order onAccepted(OrderAccepted e) {
+        Order o = live.get(e.clientOrderId());
+        if (o == null) {
+            LOG.warn("ack for an order we do not track: {} {}", e.instrument(), e.clientOrderId());
+            return null;
+        }
+        o.venueOrderId(e.venueOrderId());
+        if (o.status() == OrderStatus.PENDING_NEW || o.status() == OrderStatus.UNKNOWN) {
+            o.transition(OrderStatus.OPEN, e.timestampNs());
+        }
+        return o;
+    }
+
+    public Order onRejected(OrderRejected e) {
+        Order o = live.remove(e.clientOrderId());
+        rejects.merge(e.reason(), 1L, Long::sum);
+        LOG.info("REJECT {} {} {}: {} id={}", e.instrument(), o == null ? "?" : o.side(), e.reason(), e.message(),
+                e.clientOrderId());
+        if (o != null) {
+            o.lastReason(e.reason() + ": " + e.message());
+            o.transition(OrderStatus.REJECTED, e.timestampNs());
+        }
+        return o;
+    }
+
+    public Order onCancelled(OrderCancelled e) {
+        Order o = live.remove(e.clientOrderId());
+        if (o == null) {
+            LOG.debug("cancel confirmation for an order already gone: {}", e.clientOrderId());
+            return null;
+        }
+        cancelled++;
+        o.lastReason(e.reason());
+        o.transition(OrderStatus.CANCELLED, e.timestampNs());
+        return o;
+    }
+
+    /**
+     * A refused cancel. When the venue does not know the order it has left the book (filled or cancelled);
+     * the order stays tracked as UNKNOWN, its exposure still counted, until a fill, a cancel or a
+     * reconciliation settles it.
+     */
+    public Order onCancelRejected(CancelRejected e) {
+        Order o = live.get(e.clientOrderId());
+        LOG.info("CANCEL-REJECT {} {}: {} id={}", e.instrument(), e.reason(), e.message(), e.clientOrderId());
+        if (o != null && e.reason() == RejectReason.UNKNOWN_ORDER) {
+            o.transition(OrderStatus.UNKNOWN, e.timestampNs());
+        }
+        return o;
+    }
+
+    /** Applies a fill to its order. @return the order, or null when it is not one we track */
+    public Order onFill(Fill fill) {
+        Order o = live.get(fill.clientOrderId());
+        if (o == null) {
+            return null;
+        }
+        o.applyFill(fill.size(), fill.price(), fill.timestampNs());
+        if (o.venueOrderId() == null && fill.venueOrderId() != null) {
+            o.venueOrderId(fill.venueOrderId());
+        }
+        if (o.status() == OrderStatus.FILLED) {
+            live.remove(o.clientOrderId());
+            filledOrders++;
+        }
+        return o;
+    }
+
+    /**
+     * Base units that our live orders on {@code side} for {@code asset} could still trade, on every venue,
+     * including orders whose cancel is pending (they can fill until the venue confirms), except {@code excluded}.
+     */
+    public double exposure(Asset asset, Side side, Order excluded) {
+        double sum = 0;
+        for (Order o : live.values()) {
+            if (o != excluded && o.side() == side && o.instrument().base().equals(asset)) {
+                sum += o.remainingSize().doubleValue();
+            }
+        }
+        return sum;
+    }
+
+    public Order get(ClientOrderId id) {
+        return live.get(id);
+    }
+
+    public Collection<Order> liveOrders() {
+        return Collections.unmodifiableCollection(live.values());
+    }
+
+    public List<Order> liveOrders(VenueId venue) {
+        List<Order> out = new ArrayList<>();
+        for (Order o : live.values()) {
+            if (o.instrumentId().venue().equals(venue)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    public int liveCount() {
+        return live.size();
+    }
+
+    public long placedCount() { return placed; }
+    public long cancelsSentCount() { return cancelsSent; }
+    public long cancelledCount() { return cancelled; }
+    public long filledOrderCount() { return filledOrders; }
+    public long deniedCount() { return denied; }
+
+    public long rejectCount() {
+        long n = 0;
+        for (long v : rejects.values()) {
+            n += v;
+        }
+        return n;
+    }
+
+    public Map<RejectReason, Long> rejectsByReason() {
+        return Collections.unmodifiableMap(rejects);
+    }
+
+    private Venue venueOf(Instrument instrument) {
+        Venue v = venues.get(instrument.id().venue());
+        if (v == null) {
+            throw new IllegalArgumentException("no venue " + instrument.id().venue() + " for " + instrument.id());
+        }
+        return v;
+    }
+}
