@@ -1,0 +1,65 @@
+package dev.ballast.bot.testing;
+
+import dev.ballast.connectors.Venue;
+import dev.ballast.core.Asset;
+import dev.ballast.core.Balance;
+import dev.ballast.core.ClientOrderId;
+import dev.ballast.core.FeeSchedule;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.InstrumentId;
+import dev.ballast.core.OpenOrder;
+import dev.ballast.core.OrderRequest;
+import dev.ballast.core.VenueId;
+import dev.ballast.core.event.EventSink;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A venue that does nothing by itself: it records every command the engine sends, and the test answers
+ * by offering events to the engine's inbox. For engine tests that script each venue reply by hand.
+ */
+public final class ScriptedVenue implements Venue {
+    private final VenueId id;
+    private final List<Instrument> instruments;
+    private final Map<Asset, Balance> balances = new LinkedHashMap<>();
+    public final List<OrderRequest> placed = new ArrayList<>();
+    public final List<ClientOrderId> cancels = new ArrayList<>();
+    public final List<InstrumentId> snapshotRequests = new ArrayList<>();
+    public int cancelAlls;
+    public EventSink sink;
+
+    public ScriptedVenue(VenueId id, List<Instrument> instruments) {
+        this.id = id;
+        this.instruments = List.copyOf(instruments);
+    }
+
+    public ScriptedVenue balance(String asset, String amount) {
+        balances.put(Asset.of(asset), Balance.ofFree(Asset.of(asset), new BigDecimal(amount)));
+        return this;
+    }
+
+    @Override public VenueId id() { return id; }
+    @Override public List<Instrument> instruments() { return instruments; }
+    @Override public FeeSchedule fees(InstrumentId instrument) { return new FeeSchedule(BigDecimal.ZERO, new BigDecimal("0.0005")); }
+    @Override public Map<Asset, Balance> balances() { return Map.copyOf(balances); }
+    @Override public List<OpenOrder> openOrders() { return List.of(); }
+    @Override public void start(EventSink sink) { this.sink = sink; }
+    @Override public void requestSnapshot(InstrumentId instrument) { snapshotRequests.add(instrument); }
+    @Override public void place(OrderRequest request) { placed.add(request); }
+    @Override public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) { cancels.add(clientOrderId); }
+    @Override public void cancelAll() { cancelAlls++; }
+    @Override public void close() { }
+
+    /** The last order placed on {@code side}, or null. */
+    public OrderRequest lastPlaced(dev.ballast.core.Side side) {
+        for (int i = placed.size() - 1; i >= 0; i--) {
+            if (placed.get(i).side() == side) {
+                return placed.get(i);
+            }
+        }
+        return null;
+    }
+}
