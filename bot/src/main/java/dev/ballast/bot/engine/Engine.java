@@ -256,7 +256,7 @@ public final class Engine {
         if (o == null) {
             foreignFills++;
         }
-        inventory.onFill(m.instrument.id().venue(), m.instrument, fill);
+        inventory.onFill(m.instrument, fill);
         fillsByMarket.merge(m.instrument.id(), 1L, Long::sum);
         AssetState a = assets.get(m.instrument.base());
         FILLS.info("FILL   {} {} {} @ {} fee {} {} {} id={} position {} {} (drift {})",

@@ -58,6 +58,10 @@ class EngineTest {
     }
 
     private void build(double maxPosition) {
+        build(maxPosition, 2);
+    }
+
+    private void build(double maxPosition, long toleranceTicks) {
         a = new ScriptedVenue(VenueId.of("sim-a"), List.of(btcA)).balance("BTC", "0.5").balance("USDT", "50000");
         b = new ScriptedVenue(VenueId.of("sim-b"), List.of(btcB)).balance("BTC", "0.5").balance("USDT", "50000");
         Map<VenueId, Venue> venues = new LinkedHashMap<>();
@@ -68,7 +72,7 @@ class EngineTest {
         OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator("t", 1), venues);
         engine = new Engine(clock, inbox, venues, orders, inventory, List.of(btcA, btcB),
                 Map.of(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 10, 100), maxPosition)),
-                new EngineSettings(Duration.ofMillis(100).toNanos(), 2, Duration.ofSeconds(5).toNanos(), 1000),
+                new EngineSettings(Duration.ofMillis(100).toNanos(), toleranceTicks, Duration.ofSeconds(5).toNanos(), 1000),
                 i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         engine.start();
     }
@@ -143,6 +147,7 @@ class EngineTest {
 
     @Test
     void shouldKeepRestingQuotesWhenFairValueMovesLessThanTheTolerance() {
+        build(0.3, 10);
         books(60_000);
         acceptAll();
 
@@ -161,7 +166,7 @@ class EngineTest {
 
         assertThat(a.cancels).hasSize(2);
         assertThat(a.placed).hasSize(4);
-        assertThat(a.lastPlaced(Side.BUY).price()).isEqualByComparingTo("60069.9");
+        assertThat(a.lastPlaced(Side.BUY).price()).isEqualByComparingTo("60069.95"); // 60 100 − 5 bps
     }
 
     @Test
