@@ -1,0 +1,153 @@
+package dev.ballast.bot.status;
+
+import dev.ballast.bot.engine.Engine;
+import dev.ballast.bot.inventory.AssetInventory;
+import dev.ballast.bot.inventory.Holding;
+import dev.ballast.bot.inventory.InventorySnapshot;
+import dev.ballast.core.Asset;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.Order;
+import dev.ballast.core.Side;
+import dev.ballast.core.VenueId;
+import dev.ballast.core.event.RejectReason;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the engine's state for an operator: the compact periodic status and the final report. Reads the
+ * engine, so it runs on the engine thread; the text it returns may be printed from anywhere.
+ * Shows no secrets: it only sees inventory, orders and counters.
+ */
+public final class StatusFormatter {
+    private StatusFormatter() {
+    }
+
+    /** The periodic status block: per asset position per venue and total, target, drift, PnL, open quotes, fills. */
+    public static String status(Engine engine, long startNs) {
+        InventorySnapshot snap = engine.inventory().snapshot();
+        StringBuilder sb = new StringBuilder(512);
+        long now = engine.nowNs();
+        sb.append("── status ").append(Instant.ofEpochSecond(0, now).truncatedTo(ChronoUnit.SECONDS))
+                .append("  up ").append(uptime(now - startNs))
+                .append(engine.isQuoting() ? "  quoting" : "  stopping").append('\n');
+        String ccy = snap.valuationCurrency().code();
+        for (Asset asset : engine.assets()) {
+            AssetInventory a = snap.assets().get(asset);
+            if (a == null) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%-5s fair %s  position %s (", asset.code(),
+                    num(a.fairValue(), 2), num(a.total().position().quantity(), 4)));
+            boolean first = true;
+            for (Map.Entry<VenueId, Holding> v : a.byVenue().entrySet()) {
+                sb.append(first ? "" : ", ").append(v.getKey()).append(' ').append(num(v.getValue().position().quantity(), 4));
+                first = false;
+            }
+            sb.append(")  target ").append(num(a.target() == null ? null : a.target().target(), 4))
+                    .append("  drift ").append(signed(a.drift(), 4));
+            if (a.target() != null) {
+                sb.append(" [band ±").append(num(a.target().band(), 4)).append(", max ±")
+                        .append(num(a.target().maxPosition(), 4)).append(']');
+            }
+            sb.append("  PnL ").append(signed(a.total().totalPnl(), 2)).append(' ').append(ccy).append('\n');
+            sb.append("      quotes ");
+            first = true;
+            for (Instrument i : engine.instruments(asset)) {
+                sb.append(first ? "" : " · ").append(i.id().venue()).append(' ')
+                        .append(quote(engine.quote(i.id(), Side.BUY))).append(" / ")
+                        .append(quote(engine.quote(i.id(), Side.SELL)));
+                first = false;
+            }
+            sb.append("   fills");
+            for (Instrument i : engine.instruments(asset)) {
+                sb.append(' ').append(i.id().venue()).append(' ').append(engine.fillsByMarket().getOrDefault(i.id(), 0L));
+            }
+            sb.append('\n');
+        }
+        var om = engine.orders();
+        sb.append(String.format(Locale.ROOT,
+                "total equity %s %s  PnL %s  orders live %d placed %d cancels %d rejected %d%s denied %d",
+                num(snap.equity(), 2), ccy, signed(snap.totalPnl(), 2), om.liveCount(), om.placedCount(),
+                om.cancelsSentCount(), om.rejectCount(), rejects(om.rejectsByReason()), om.deniedCount()));
+        if (engine.eventErrors() > 0 || engine.inboxRejected() > 0) {
+            sb.append(String.format(Locale.ROOT, "  EVENT ERRORS %d  INBOX FULL %d", engine.eventErrors(), engine.inboxRejected()));
+        }
+        return sb.toString();
+    }
+
+    /** The final report: per asset and venue, quantity, average cost, realised/unrealised PnL, fees; cash; equity. */
+    public static String finalReport(Engine engine) {
+        InventorySnapshot snap = engine.inventory().snapshot();
+        String ccy = snap.valuationCurrency().code();
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("══ FINAL inventory and PnL (").append(ccy).append(") ══\n");
+        sb.append(String.format(Locale.ROOT, "%-6s %-8s %14s %14s %12s %12s %10s %12s %6s%n",
+                "asset", "venue", "quantity", "avg cost", "realised", "unrealised", "fees", "total PnL", "fills"));
+        for (Asset asset : engine.assets()) {
+            AssetInventory a = snap.assets().get(asset);
+            if (a == null) {
+                continue;
+            }
+            for (Map.Entry<VenueId, Holding> v : a.byVenue().entrySet()) {
+                row(sb, asset.code(), v.getKey().name(), v.getValue());
+            }
+            row(sb, asset.code(), "total", a.total());
+            sb.append(String.format(Locale.ROOT, "%-6s target %s  drift %s  fair value %s%n", "",
+                    num(a.target() == null ? null : a.target().target(), 4), signed(a.drift(), 4), num(a.fairValue(), 2)));
+        }
+        for (Map.Entry<VenueId, BigDecimal> c : snap.cashByVenue().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "cash   %-8s %14s %s%n", c.getKey(), num(c.getValue(), 2), ccy));
+        }
+        sb.append(String.format(Locale.ROOT, "equity %s %s   total PnL %s %s   open orders %d",
+                num(snap.equity(), 2), ccy, signed(snap.totalPnl(), 4), ccy, engine.orders().liveCount()));
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String asset, String venue, Holding h) {
+        var p = h.position();
+        sb.append(String.format(Locale.ROOT, "%-6s %-8s %14s %14s %12s %12s %10s %12s %6d%n", asset, venue,
+                num(p.quantity(), 6), num(p.averageCost(), 2), signed(p.realisedPnl(), 4),
+                signed(h.unrealisedPnl(), 4), num(p.fees(), 4), signed(h.totalPnl(), 4), h.fills()));
+    }
+
+    private static String quote(Order o) {
+        if (o == null) {
+            return "-";
+        }
+        return o.remainingSize().stripTrailingZeros().toPlainString() + "@" + o.price().toPlainString();
+    }
+
+    private static String rejects(Map<RejectReason, Long> byReason) {
+        if (byReason.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (");
+        boolean first = true;
+        for (Map.Entry<RejectReason, Long> e : byReason.entrySet()) {
+            sb.append(first ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+            first = false;
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String num(BigDecimal v, int scale) {
+        return v == null ? "n/a" : v.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String signed(BigDecimal v, int scale) {
+        if (v == null) {
+            return "n/a";
+        }
+        String s = num(v, scale);
+        return v.signum() >= 0 ? "+" + s : s;
+    }
+
+    private static String uptime(long ns) {
+        long s = Math.max(0, ns / 1_000_000_000L);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}
