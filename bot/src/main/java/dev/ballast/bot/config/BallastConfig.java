@@ -97,8 +97,10 @@ public record BallastConfig(
             }
         }
         for (Asset asset : assets.keySet()) {
-            r.require(firstMarketTrading.containsKey(asset) || asset.equals(quoteCurrency), "assets." + asset
-                    + " must be traded by at least one venue market (no market has base " + asset + ")");
+            // with no venue at all, "venues must not be empty" says it all
+            r.require(venues.isEmpty() || firstMarketTrading.containsKey(asset) || asset.equals(quoteCurrency),
+                    "assets." + asset + " must be traded by at least one venue market (no market has base "
+                            + asset + ")");
         }
         firstSimulatedMarketTrading.forEach((asset, marketPath) -> {
             if (assets.containsKey(asset)) {

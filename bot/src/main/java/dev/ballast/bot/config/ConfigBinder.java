@@ -49,7 +49,8 @@ final class ConfigBinder {
         }
         Long statusIntervalMs = s.whole("statusIntervalMs", EngineConfig.DEFAULT_STATUS_INTERVAL_MS);
         Long requoteIntervalMs = s.whole("requoteIntervalMs", EngineConfig.DEFAULT_REQUOTE_INTERVAL_MS);
-        Integer requoteToleranceTicks = s.integer("requoteToleranceTicks", EngineConfig.DEFAULT_REQUOTE_TOLERANCE_TICKS);
+        Integer requoteToleranceTicks =
+                s.integer("requoteToleranceTicks", EngineConfig.DEFAULT_REQUOTE_TOLERANCE_TICKS);
         Integer inboxCapacity = s.integer("inboxCapacity", EngineConfig.DEFAULT_INBOX_CAPACITY);
         s.rejectUnknownKeys();
         if (s.failed()) {

@@ -6,8 +6,8 @@ import java.util.List;
  * A config file that cannot be used, with every problem found in it. Each problem is one self-contained line
  * for the operator: {@code config.yaml:12:5: mapping values are not allowed here},
  * {@code config.yaml:27:16: venues.sim-a.latencyMs must be a whole number (was 'fast')},
- * {@code assets.BTC.maxPosition must be > 0 (was -1)}. Problems tied to a place in the file come first, in file
- * order; rules about values follow.
+ * {@code assets.BTC.maxPosition must be > 0 (was -1)}. Problems with a line and column come first, in file
+ * order; the others (missing top-level keys, rules about values) follow in the order they were found.
  */
 public final class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;

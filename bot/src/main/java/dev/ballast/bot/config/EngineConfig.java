@@ -12,7 +12,8 @@ package dev.ballast.bot.config;
  * @param inboxCapacity the number of events queued between venues and the engine; a power of two from 2 to
  *     2^30 (not rounded: the operator sees the number in force); default 65536
  */
-public record EngineConfig(long statusIntervalMs, long requoteIntervalMs, int requoteToleranceTicks, int inboxCapacity) {
+public record EngineConfig(
+        long statusIntervalMs, long requoteIntervalMs, int requoteToleranceTicks, int inboxCapacity) {
     public static final long DEFAULT_STATUS_INTERVAL_MS = 5000;
     public static final long DEFAULT_REQUOTE_INTERVAL_MS = 250;
     public static final int DEFAULT_REQUOTE_TOLERANCE_TICKS = 2;

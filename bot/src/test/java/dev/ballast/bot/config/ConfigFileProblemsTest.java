@@ -60,7 +60,7 @@ class ConfigFileProblemsTest {
     @Test
     void shouldReportATypeErrorWithFileLineColumnAndDottedPath() {
         assertThat(problemsOf(VALID.replace("latencyMs: 40", "latencyMs: fast"))).containsExactly(
-                "config.yaml:19:16: venues.sim-b.latencyMs must be a whole number (was 'fast')");
+                "config.yaml:21:16: venues.sim-b.latencyMs must be a whole number (was 'fast')");
     }
 
     @Test
@@ -72,14 +72,14 @@ class ConfigFileProblemsTest {
     @Test
     void shouldSayAWholeNumberIsTooLargeRatherThanNotANumber() {
         assertThat(problemsOf(VALID.replace("bookLevels: 20, levelSize: 0.8", "bookLevels: 1e12, levelSize: 0.8")))
-                .containsExactly("config.yaml:24:50: venues.sim-b.markets.BTCUSDT.bookLevels must be a whole number"
+                .containsExactly("config.yaml:26:50: venues.sim-b.markets.BTCUSDT.bookLevels must be a whole number"
                         + " from -2147483648 to 2147483647 (was '1e12')");
     }
 
     @Test
     void shouldRejectAListWhereAMappingGoes() {
         assertThat(problemsOf(VALID.replace("balances: { BTC: 0.5, USDT: 50000 }", "balances: [BTC, USDT]")))
-                .containsExactly("config.yaml:21:15: venues.sim-b.balances must be a mapping of keys to values"
+                .containsExactly("config.yaml:23:15: venues.sim-b.balances must be a mapping of keys to values"
                         + " (was a list)");
     }
 
@@ -91,7 +91,7 @@ class ConfigFileProblemsTest {
 
     @Test
     void shouldRejectAVenueIdThatIsNotLowerCase() {
-        assertThat(problemsOf(VALID.replace("  sim-b:", "  Sim-B:"))).containsExactly("config.yaml:17:3: venues.Sim-B:"
+        assertThat(problemsOf(VALID.replace("  sim-b:", "  Sim-B:"))).containsExactly("config.yaml:19:3: venues.Sim-B:"
                 + " the key must be a venue id of lower case letters, digits, '-' and '_' (at most 32, like sim-a)");
     }
 
@@ -99,8 +99,8 @@ class ConfigFileProblemsTest {
     void shouldSuggestTheClosestValidNameForAnUnknownKey() {
         assertThat(problemsOf(VALID.replace("band: 0.05, maxPosition: 0.3", "band: 0.05, maxPositon: 0.3")))
                 .containsExactly(
-                        "config.yaml:26:3: assets.BTC.maxPosition is required",
-                        "config.yaml:26:35: assets.BTC.maxPositon: unknown key (did you mean 'maxPosition'?)");
+                        "config.yaml:29:3: assets.BTC.maxPosition is required",
+                        "config.yaml:29:35: assets.BTC.maxPositon: unknown key (did you mean 'maxPosition'?)");
     }
 
     @Test
@@ -112,7 +112,7 @@ class ConfigFileProblemsTest {
     @Test
     void shouldNameAMissingRequiredKeyByItsDottedPathAtItsParentKey() {
         assertThat(problemsOf(VALID.replace("tickSize: 0.1, ", ""))).containsExactly(
-                "config.yaml:23:7: venues.sim-b.markets.BTCUSDT.tickSize is required");
+                "config.yaml:25:7: venues.sim-b.markets.BTCUSDT.tickSize is required");
     }
 
     @Test
@@ -130,7 +130,7 @@ class ConfigFileProblemsTest {
     @Test
     void shouldRejectADuplicateKeyNamingWhereItWasFirstDefined() {
         assertThat(problemsOf(VALID.replace("  latencyMs: 40", "  latencyMs: 40\n    latencyMs: 50"))).containsExactly(
-                "config.yaml:20:5: venues.sim-b.latencyMs: duplicate key (first defined at line 19)");
+                "config.yaml:22:5: venues.sim-b.latencyMs: duplicate key (first defined at line 21)");
     }
 
     @Test
@@ -155,7 +155,7 @@ class ConfigFileProblemsTest {
     @Test
     void shouldRejectASecondYamlDocument() {
         assertThat(problemsOf(VALID + "---\nmode: paper\n")).containsExactly(
-                "config.yaml:29:1: only one YAML document is allowed: remove the '---' and what follows it");
+                "config.yaml:33:1: only one YAML document is allowed: remove the '---' and what follows it");
     }
 
     @Test
@@ -169,8 +169,8 @@ class ConfigFileProblemsTest {
 
         assertThat(problemsOf(yaml)).containsExactly(
                 "config.yaml:4:9: simulation.seed must be a whole number (was 'seven')",
-                "config.yaml:21:5: venues.sim-b.makerFee: unknown key (did you mean 'makerFeeBps'?)",
-                "config.yaml:24:7: venues.sim-b.markets.BTCUSDT.minNotional is required",
+                "config.yaml:23:5: venues.sim-b.makerFee: unknown key (did you mean 'makerFeeBps'?)",
+                "config.yaml:26:7: venues.sim-b.markets.BTCUSDT.minNotional is required",
                 "assets.BTC.maxPosition must be > 0 (was -1)",
                 "assets.ETH.spreadBps must be > 0 (was 0)");
     }

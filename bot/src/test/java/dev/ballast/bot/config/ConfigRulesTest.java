@@ -80,7 +80,8 @@ class ConfigRulesTest {
     void shouldRejectAnAssetThatNoMarketTrades() {
         assertThat(ConfigText.valid()
                 .set("assets.SOL.target", "0").set("assets.SOL.band", "1").set("assets.SOL.maxPosition", "5")
-                .set("assets.SOL.quoteSize", "1").set("assets.SOL.spreadBps", "10").set("assets.SOL.skewBpsPerUnit", "1")
+                .set("assets.SOL.quoteSize", "1").set("assets.SOL.spreadBps", "10")
+                .set("assets.SOL.skewBpsPerUnit", "1")
                 .problems())
                 .containsExactly("assets.SOL must be traded by at least one venue market (no market has base SOL)");
     }
@@ -108,7 +109,7 @@ class ConfigRulesTest {
 
     @Test
     void shouldRejectQuoteSizeBelowTheLotSizeOfAnyMarketTradingTheAsset() {
-        assertThat(ConfigText.valid().set("assets.BTC.quoteSize", "0.0005").problems()).contains(
+        assertThat(ConfigText.valid().set("assets.BTC.quoteSize", "0.0005").problems()).containsExactly(
                 "assets.BTC.quoteSize must be >= venues.sim-b.markets.BTCUSDT.lotSize 0.001 (was 0.0005)");
     }
 
@@ -129,7 +130,7 @@ class ConfigRulesTest {
     @Test
     void shouldRequireAtLeastOneVenue() {
         assertThat(ConfigText.valid().remove("venues.sim-a").remove("venues.sim-b").problems())
-                .contains("venues must not be empty: configure at least one venue");
+                .containsExactly("venues must not be empty: configure at least one venue");
     }
 
     @Test
@@ -141,7 +142,8 @@ class ConfigRulesTest {
     @Test
     void shouldRejectAnInboxCapacityThatIsNotAPowerOfTwoAndNameTheNearestOnes() {
         assertThat(ConfigText.valid().set("engine.inboxCapacity", "50000").problems()).containsExactly(
-                "engine.inboxCapacity must be a power of two from 2 to 1073741824 (was 50000; nearest: 32768 or 65536)");
+                "engine.inboxCapacity must be a power of two from 2 to 1073741824"
+                        + " (was 50000; nearest: 32768 or 65536)");
     }
 
     @Test
@@ -152,18 +154,29 @@ class ConfigRulesTest {
     }
 
     @Test
-    void shouldRejectTheQuoteCurrencyListedAsATradedAsset() {
+    void shouldRejectTheQuoteCurrencyConfiguredAsATradedAsset() {
+        ConfigText text = ConfigText.valid().set("assets.USDT.target", "0").set("assets.USDT.band", "1")
+                .set("assets.USDT.maxPosition", "5").set("assets.USDT.quoteSize", "1")
+                .set("assets.USDT.spreadBps", "10").set("assets.USDT.skewBpsPerUnit", "1");
+        assertThat(text.problems()).containsExactly(
+                "assets.USDT must not be configured: it is the quoteCurrency, which every market is priced in");
+    }
+
+    @Test
+    void shouldRejectAMarketThatTradesTheQuoteCurrencyAsItsBase() {
         ConfigText text = ConfigText.valid().set("venues.sim-a.markets.ETHUSDT.base", "USDT")
                 .set("venues.sim-a.markets.ETHUSDT.quote", "ETH");
-        assertThat(text.problems()).contains(
+        assertThat(text.problems()).containsExactly(
                 "venues.sim-a.markets.ETHUSDT.quote must be the quoteCurrency USDT (was ETH)",
-                "venues.sim-a.markets.ETHUSDT.base must be an asset configured under assets (was USDT)");
+                "venues.sim-a.markets.ETHUSDT.base must be an asset configured under assets (was USDT)",
+                "assets.ETH must be traded by at least one venue market (no market has base ETH)");
     }
 
     @Test
     void shouldRejectALevelSizeOffTheLotGrid() {
         assertThat(ConfigText.valid().set("venues.sim-b.markets.BTCUSDT.levelSize", "0.0015").problems())
-                .containsExactly("venues.sim-b.markets.BTCUSDT.levelSize must be a multiple of lotSize 0.001 (was 0.0015)");
+                .containsExactly(
+                        "venues.sim-b.markets.BTCUSDT.levelSize must be a multiple of lotSize 0.001 (was 0.0015)");
     }
 
     @ParameterizedTest(name = "{0} = {1} is rejected: {2}")

@@ -35,9 +35,11 @@ final class ConfigText {
                 balances: { BTC: 0.5, ETH: 5, USDT: 50000 }
                 markets:
                   BTCUSDT: { base: BTC, quote: USDT, tickSize: 0.01, lotSize: 0.0001, minNotional: 5,
-                             bookSpreadBps: 2.0, bookLevels: 20, levelSize: 0.5, takerRatePerSec: 1.5, takerMeanSize: 0.02 }
+                             bookSpreadBps: 2.0, bookLevels: 20, levelSize: 0.5,
+                             takerRatePerSec: 1.5, takerMeanSize: 0.02 }
                   ETHUSDT: { base: ETH, quote: USDT, tickSize: 0.01, lotSize: 0.001, minNotional: 5,
-                             bookSpreadBps: 2.5, bookLevels: 20, levelSize: 5, takerRatePerSec: 1.5, takerMeanSize: 0.3 }
+                             bookSpreadBps: 2.5, bookLevels: 20, levelSize: 5,
+                             takerRatePerSec: 1.5, takerMeanSize: 0.3 }
               sim-b:
                 type: simulated
                 latencyMs: 40
@@ -45,9 +47,11 @@ final class ConfigText {
                 balances: { BTC: 0.5, USDT: 50000 }
                 markets:
                   BTCUSDT: { base: BTC, quote: USDT, tickSize: 0.1, lotSize: 0.001, minNotional: 10,
-                             bookSpreadBps: 3.0, bookLevels: 20, levelSize: 0.8, takerRatePerSec: 1.0, takerMeanSize: 0.03 }
+                             bookSpreadBps: 3.0, bookLevels: 20, levelSize: 0.8,
+                             takerRatePerSec: 1.0, takerMeanSize: 0.03 }
             assets:
-              BTC: { target: 1.0, band: 0.05, maxPosition: 0.3, quoteSize: 0.01, spreadBps: 6.0, skewBpsPerUnit: 20.0 }
+              BTC: { target: 1.0, band: 0.05, maxPosition: 0.3, quoteSize: 0.01, spreadBps: 6.0,
+                     skewBpsPerUnit: 20.0 }
               ETH: { target: 10, band: 0.5, maxPosition: 3, quoteSize: 0.1, spreadBps: 8.0, skewBpsPerUnit: 2.0 }
             """;
 
@@ -90,21 +94,6 @@ final class ConfigText {
     ConfigText remove(String path) {
         String[] keys = path.split("\\.");
         assertThat(parentOf(keys).remove(keys[keys.length - 1])).as("key to remove: " + path).isNotNull();
-        return this;
-    }
-
-    /** Renames the key at a dotted path, keeping its value and its place. */
-    ConfigText rename(String path, String newKey) {
-        String[] keys = path.split("\\.");
-        ObjectNode parent = parentOf(keys);
-        String old = keys[keys.length - 1];
-        assertThat(parent.has(old)).as("key to rename: " + path).isTrue();
-        ObjectNode renamed = parent.objectNode();
-        for (Map.Entry<String, JsonNode> field : parent.properties()) {
-            renamed.set(field.getKey().equals(old) ? newKey : field.getKey(), field.getValue());
-        }
-        parent.removeAll();
-        parent.setAll(renamed);
         return this;
     }
 

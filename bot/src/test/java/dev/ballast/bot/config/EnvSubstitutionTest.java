@@ -48,7 +48,7 @@ class EnvSubstitutionTest {
     @Test
     void shouldReportAnUnsetVariableWithoutDefaultNamingTheVariableAndThePath() {
         assertThat(problemsOf(VALID.replace("latencyMs: 40", "latencyMs: ${SIM_B_LATENCY_MS}"))).containsExactly(
-                "config.yaml:19:16: venues.sim-b.latencyMs: environment variable SIM_B_LATENCY_MS is not set and has"
+                "config.yaml:21:16: venues.sim-b.latencyMs: environment variable SIM_B_LATENCY_MS is not set and has"
                         + " no default (set it, or write ${SIM_B_LATENCY_MS:-default})");
     }
 
@@ -56,7 +56,8 @@ class EnvSubstitutionTest {
     void shouldShowWhichVariableAWrongValueCameFrom() {
         assertThat(problemsOf(VALID.replace("latencyMs: 40", "latencyMs: ${SIM_B_LATENCY_MS}"),
                 Map.of("SIM_B_LATENCY_MS", "fast"))).containsExactly(
-                "config.yaml:19:16: venues.sim-b.latencyMs must be a whole number (was 'fast' from '${SIM_B_LATENCY_MS}')");
+                "config.yaml:21:16: venues.sim-b.latencyMs must be a whole number"
+                        + " (was 'fast' from '${SIM_B_LATENCY_MS}')");
     }
 
     @Test
@@ -80,7 +81,7 @@ class EnvSubstitutionTest {
 
         List<String> problems = problemsOf(yaml, Map.of("BINANCE_API_KEY", "s3cr3t-value"));
 
-        assertThat(problems).containsExactly("config.yaml:20:5: venues.sim-b.apiKey: unknown key"
+        assertThat(problems).containsExactly("config.yaml:22:5: venues.sim-b.apiKey: unknown key"
                 + " (valid keys here: type, latencyMs, makerFeeBps, takerFeeBps, dislocationBps, balances, markets)");
         assertThat(String.join("\n", problems)).doesNotContain("s3cr3t");
     }
