@@ -1,0 +1,46 @@
+package dev.ballast.bot.config;
+
+/**
+ * The engine loop's settings ({@code engine} in the config). Every field is optional in the file; the
+ * defaults are {@link #DEFAULTS}. Immutable.
+ *
+ * @param statusIntervalMs how often the status block is printed; > 0; default 5000
+ * @param requoteIntervalMs at most one quote refresh per market in this time; >= 0 (0: refresh on every
+ *     change); default 250
+ * @param requoteToleranceTicks a resting quote within this many ticks of the new price is kept; >= 0;
+ *     default 2
+ * @param inboxCapacity the number of events queued between venues and the engine; a power of two from 2 to
+ *     2^30 (not rounded: the operator sees the number in force); default 65536
+ */
+public record EngineConfig(
+        long statusIntervalMs, long requoteIntervalMs, int requoteToleranceTicks, int inboxCapacity) {
+    public static final long DEFAULT_STATUS_INTERVAL_MS = 5000;
+    public static final long DEFAULT_REQUOTE_INTERVAL_MS = 250;
+    public static final int DEFAULT_REQUOTE_TOLERANCE_TICKS = 2;
+    public static final int DEFAULT_INBOX_CAPACITY = 65536;
+    public static final int MAX_INBOX_CAPACITY = 1 << 30;
+
+    /** The settings used when the config has no {@code engine} section. */
+    public static final EngineConfig DEFAULTS = new EngineConfig(DEFAULT_STATUS_INTERVAL_MS,
+            DEFAULT_REQUOTE_INTERVAL_MS, DEFAULT_REQUOTE_TOLERANCE_TICKS, DEFAULT_INBOX_CAPACITY);
+
+    /** @throws IllegalArgumentException listing every field that breaks its rule */
+    public EngineConfig {
+        Rules r = new Rules();
+        r.positive("statusIntervalMs", statusIntervalMs);
+        r.nonNegative("requoteIntervalMs", requoteIntervalMs);
+        r.nonNegative("requoteToleranceTicks", requoteToleranceTicks);
+        r.require(inboxCapacity >= 2 && inboxCapacity <= MAX_INBOX_CAPACITY && Integer.bitCount(inboxCapacity) == 1,
+                "inboxCapacity must be a power of two from 2 to " + MAX_INBOX_CAPACITY + " (was " + inboxCapacity
+                        + nearestPowersOfTwo(inboxCapacity) + ")");
+        r.throwIfAny();
+    }
+
+    private static String nearestPowersOfTwo(int value) {
+        if (value <= 2 || value >= MAX_INBOX_CAPACITY) {
+            return "";
+        }
+        int below = Integer.highestOneBit(value);
+        return "; nearest: " + below + " or " + (below << 1);
+    }
+}

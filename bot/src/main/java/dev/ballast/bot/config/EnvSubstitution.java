@@ -1,0 +1,76 @@
+package dev.ballast.bot.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in a scalar value with the environment variable
+ * {@code NAME}. As in a POSIX shell, the default is used when the variable is unset or empty; a variable that
+ * is unset and has no default is an error. <code>$${</code> writes a literal <code>${</code>. Substitution is not
+ * recursive: a variable's value is used as it is.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class EnvSubstitution {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The value after substitution, or the reasons it failed (never containing any variable's value). */
+    record Result(String value, List<String> errors) {
+        boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private EnvSubstitution() {
+    }
+
+    /**
+     * @param env the environment: returns a variable's value, or null when it is not set
+     */
+    static Result apply(String text, Function<String, String> env) {
+        if (text.indexOf('$') < 0) {
+            return new Result(text, List.of());
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        List<String> errors = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '$' && text.startsWith("$${", i)) {
+                out.append("${");
+                i += 3;
+            } else if (c == '$' && text.startsWith("${", i)) {
+                int end = text.indexOf('}', i + 2);
+                if (end < 0) {
+                    errors.add("'${' is not closed by '}' (write '$${' for a literal '${')");
+                    break;
+                }
+                String body = text.substring(i + 2, end);
+                int colon = body.indexOf(":-");
+                String name = colon < 0 ? body : body.substring(0, colon);
+                String fallback = colon < 0 ? null : body.substring(colon + 2);
+                if (!NAME.matcher(name).matches()) {
+                    errors.add("'${" + body + "}' does not name an environment variable"
+                            + " (use letters, digits and '_', as in ${NAME} or ${NAME:-default})");
+                } else {
+                    String value = env.apply(name);
+                    if (fallback != null && (value == null || value.isEmpty())) {
+                        out.append(fallback);
+                    } else if (value == null) {
+                        errors.add("environment variable " + name + " is not set and has no default"
+                                + " (set it, or write ${" + name + ":-default})");
+                    } else {
+                        out.append(value);
+                    }
+                }
+                i = end + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return new Result(errors.isEmpty() ? out.toString() : null, List.copyOf(errors));
+    }
+}

@@ -1,0 +1,311 @@
+package dev.ballast.bot.config;
+
+import dev.ballast.core.Asset;
+import dev.ballast.core.VenueId;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One mapping of a config file as the loader reads it: typed reads of its keys, each reporting a missing
+ * value, a wrong type or a bad key to {@link Problems} with the dotted path and the place in the file, and
+ * returning null instead of throwing, so that one load finds every problem. The keys read are the valid
+ * keys; {@link #rejectUnknownKeys()} reports the others with the closest valid name.
+ *
+ * <p>Values of keys named like a credential ({@code *key*}, {@code *secret*}, {@code *passphrase*},
+ * {@code *password*}, {@code *token*}) are never shown in a message.
+ *
+ * <p>Not thread-safe: used by one load.
+ */
+final class Section {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    private static final Pattern SECRET_KEY =
+            Pattern.compile(".*(key|secret|passphrase|password|token).*", Pattern.CASE_INSENSITIVE);
+
+    static final String NUMBER = "must be a number";
+    static final String WHOLE_NUMBER = "must be a whole number";
+    static final String ASSET = "must be an asset code of upper case letters and digits, like BTC";
+    static final String MAPPING = "must be a mapping of keys to values";
+
+    private final Problems problems;
+    private final String path;
+    private final YamlNode.Mapping mapping;
+    private final YamlNode.Mark anchor;
+    private final Set<String> known = new LinkedHashSet<>();
+    private boolean failed;
+
+    private Section(Problems problems, String path, YamlNode.Mapping mapping, YamlNode.Mark anchor) {
+        this.problems = problems;
+        this.path = path;
+        this.mapping = mapping;
+        this.anchor = anchor;
+    }
+
+    /** The top level of a file. */
+    static Section root(Problems problems, YamlNode.Mapping mapping) {
+        return new Section(problems, "", mapping, null);
+    }
+
+    /** The dotted path of this mapping ({@code ""} at the top level). */
+    String path() {
+        return path;
+    }
+
+    /** The dotted path of one of this mapping's keys. */
+    String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** True when a read in this mapping (not in the ones below it) found a problem. */
+    boolean failed() {
+        return failed;
+    }
+
+    // ---- keys with fixed names
+
+    BigDecimal decimal(String key) {
+        return value(key, true, null, Section::parseDecimal, NUMBER);
+    }
+
+    BigDecimal decimal(String key, BigDecimal fallback) {
+        return value(key, false, fallback, Section::parseDecimal, NUMBER);
+    }
+
+    Double number(String key) {
+        return value(key, true, null, Section::parseDouble, NUMBER);
+    }
+
+    Double number(String key, double fallback) {
+        return value(key, false, fallback, Section::parseDouble, NUMBER);
+    }
+
+    Long whole(String key) {
+        return value(key, true, null, Section::parseLong, WHOLE_NUMBER);
+    }
+
+    Long whole(String key, long fallback) {
+        return value(key, false, fallback, Section::parseLong, WHOLE_NUMBER);
+    }
+
+    Integer integer(String key) {
+        return value(key, true, null, Section::parseInt, WHOLE_NUMBER);
+    }
+
+    Integer integer(String key, int fallback) {
+        return value(key, false, fallback, Section::parseInt, WHOLE_NUMBER);
+    }
+
+    Asset asset(String key) {
+        return value(key, true, null, Section::parseAsset, ASSET);
+    }
+
+    /** One of an enum's values, by its config name (case-insensitive). */
+    <E extends Enum<E>> E choice(String key, E[] values, Function<E, String> configName) {
+        String names = Arrays.stream(values).map(configName).collect(Collectors.joining(", "));
+        return value(key, true, null, text -> Arrays.stream(values)
+                .filter(v -> configName.apply(v).equalsIgnoreCase(text))
+                .findFirst()
+                .orElse(null), "must be one of: " + names);
+    }
+
+    /** A required mapping; an empty value counts as an empty mapping. Null if absent or not a mapping. */
+    Section section(String key) {
+        known.add(key);
+        YamlNode.Entry entry = mapping.entries().get(key);
+        if (entry == null) {
+            missing(key);
+            return null;
+        }
+        return child(entry);
+    }
+
+    /** An optional mapping: an empty one when absent. Null if present but not a mapping. */
+    Section optionalSection(String key) {
+        known.add(key);
+        YamlNode.Entry entry = mapping.entries().get(key);
+        if (entry == null) {
+            return new Section(problems, pathOf(key), new YamlNode.Mapping(Map.of(), mapping.mark()), anchor);
+        }
+        return child(entry);
+    }
+
+    // ---- maps whose keys are names the operator chooses (venues, markets, assets, balances)
+
+    /** The entries in file order. */
+    Collection<YamlNode.Entry> entries() {
+        return mapping.entries().values();
+    }
+
+    /** An entry's value as a mapping; null (and a problem) if it is not one. */
+    Section child(YamlNode.Entry entry) {
+        YamlNode value = entry.value();
+        String childPath = pathOf(entry.key());
+        if (value instanceof YamlNode.Mapping m) {
+            return new Section(problems, childPath, m, entry.keyMark());
+        }
+        if (value instanceof YamlNode.Scalar s && s.isNull()) {
+            return new Section(problems, childPath, new YamlNode.Mapping(Map.of(), s.mark()), entry.keyMark());
+        }
+        if (!(value instanceof YamlNode.Scalar s && s.broken())) {
+            problems.at(value.mark(), childPath + " " + MAPPING + " (was " + shown(entry) + ")");
+        }
+        failed = true;
+        return null;
+    }
+
+    /** An entry's value as an exact decimal. */
+    BigDecimal decimal(YamlNode.Entry entry) {
+        return convert(entry, true, null, Section::parseDecimal, NUMBER);
+    }
+
+    /** An entry's key as an asset code. */
+    Asset assetKey(YamlNode.Entry entry) {
+        return key(entry, Section::parseAsset, "the key " + ASSET);
+    }
+
+    /** An entry's key as a venue id. */
+    VenueId venueKey(YamlNode.Entry entry) {
+        return key(entry, Section::parseVenueId,
+                "the key must be a venue id of lower case letters, digits, '-' and '_' (at most 32, like sim-a)");
+    }
+
+    /** Reports every key that was not read as unknown, naming the closest valid key. Call after all reads. */
+    void rejectUnknownKeys() {
+        for (YamlNode.Entry entry : mapping.entries().values()) {
+            if (known.contains(entry.key())) {
+                continue;
+            }
+            String hint = Suggestions.closest(entry.key(), known)
+                    .map(name -> "did you mean '" + name + "'?")
+                    .orElseGet(() -> "valid keys here: " + String.join(", ", known));
+            problems.at(entry.keyMark(), pathOf(entry.key()) + ": unknown key (" + hint + ")");
+        }
+    }
+
+    // ---- implementation
+
+    private <T> T value(String key, boolean required, T fallback, Function<String, T> parse, String expectation) {
+        known.add(key);
+        YamlNode.Entry entry = mapping.entries().get(key);
+        if (entry == null) {
+            if (required) {
+                missing(key);
+            }
+            return fallback;
+        }
+        return convert(entry, required, fallback, parse, expectation);
+    }
+
+    private <T> T convert(
+            YamlNode.Entry entry, boolean required, T fallback, Function<String, T> parse, String expectation) {
+        String entryPath = pathOf(entry.key());
+        if (entry.value() instanceof YamlNode.Scalar s) {
+            if (s.broken()) {
+                failed = true;
+                return null;
+            }
+            if (s.isNull()) {
+                if (required) {
+                    failed = true;
+                    problems.at(entry.keyMark(), entryPath + " is required (the value is empty)");
+                }
+                return fallback;
+            }
+            try {
+                T parsed = parse.apply(s.text().strip());
+                if (parsed != null) {
+                    return parsed;
+                }
+            } catch (OutOfRange e) {
+                expectation = e.expectation;
+            }
+        }
+        failed = true;
+        problems.at(entry.value().mark(), entryPath + " " + expectation + " (was " + shown(entry) + ")");
+        return null;
+    }
+
+    private <T> T key(YamlNode.Entry entry, Function<String, T> parse, String expectation) {
+        T parsed = parse.apply(entry.key());
+        if (parsed == null) {
+            failed = true;
+            problems.at(entry.keyMark(), pathOf(entry.key()) + ": " + expectation);
+        }
+        return parsed;
+    }
+
+    private void missing(String key) {
+        failed = true;
+        problems.at(anchor, pathOf(key) + " is required");
+    }
+
+    private static String shown(YamlNode.Entry entry) {
+        return SECRET_KEY.matcher(entry.key()).matches() ? "a value not shown here" : entry.value().describe();
+    }
+
+    private static BigDecimal parseDecimal(String text) {
+        return DECIMAL.matcher(text).matches() ? Rules.normalize(new BigDecimal(text)) : null;
+    }
+
+    private static Double parseDouble(String text) {
+        BigDecimal exact = parseDecimal(text);
+        if (exact == null) {
+            return null;
+        }
+        double value = exact.doubleValue();
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static Long parseLong(String text) {
+        BigDecimal exact = parseDecimal(text);
+        if (exact == null || exact.scale() > 0) {
+            return null;
+        }
+        try {
+            return exact.longValueExact();
+        } catch (ArithmeticException tooBig) {
+            throw new OutOfRange(Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+    }
+
+    private static Integer parseInt(String text) {
+        Long value = parseLong(text);
+        if (value != null && value != value.intValue()) {
+            throw new OutOfRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    /** A whole number too large for its field: tells {@link #convert} to say so rather than "not a number". */
+    private static final class OutOfRange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String expectation;
+
+        OutOfRange(long min, long max) {
+            super(null, null, false, false);
+            this.expectation = "must be a whole number from " + min + " to " + max;
+        }
+    }
+
+    private static Asset parseAsset(String text) {
+        try {
+            return Asset.of(text);
+        } catch (IllegalArgumentException notACode) {
+            return null;
+        }
+    }
+
+    private static VenueId parseVenueId(String text) {
+        try {
+            return VenueId.of(text);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,456 @@
+package dev.ballast.connectors.binance;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ballast.connectors.codec.DecimalGrid;
+import dev.ballast.connectors.codec.MalformedDecimalException;
+import dev.ballast.core.InstrumentId;
+import dev.ballast.core.Side;
+import dev.ballast.core.event.BookDelta;
+import dev.ballast.core.event.BookSnapshot;
+import dev.ballast.core.event.PublicTrade;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Binance mapper: turns one market's JSON messages into core events. Reads the combined-stream envelope
+ * ({@code {"stream":..,"data":..}}) carrying {@code depthUpdate}, {@code trade} or {@code bookTicker}, and the
+ * raw REST depth response ({@code lastUpdateId}, {@code bids}, {@code asks}). Uses Jackson's streaming parser
+ * only: fields are read into reusable scratch state in whatever order they come, decimals go straight from
+ * the parser's characters to ticks and lots, and the message's kind is decided once the object is read.
+ *
+ * <p>Prices must lie on the tick grid: one that does not makes the message malformed. Sizes are exact
+ * lots too, with one exception seen in real data: Binance spot still shows resting orders sized on its
+ * old, finer lot (0.000001 BTC; e.g. {@code ["200000.00000000","25.42618900"]}, far from the touch). Such a
+ * size is rounded up to the next lot rather than refused (refusing would drop the diff and break the book's
+ * sequence for a sub-lot difference; rounding up keeps a resting level non-empty), and counted in
+ * {@link #roundedSizes()}.
+ *
+ * <p>Event time is the venue's {@code E} (ms) in ns. Spot's REST snapshot and spot's {@code bookTicker}
+ * carry no {@code E}; for them the local receive time stands in. A depth update becomes a {@link BookDelta}
+ * with {@code prevUpdateId = pu} on futures and -1 on spot. A trade's aggressor is SELL when {@code m}
+ * (buyer is maker) is true, else BUY. Messages of other kinds or for another symbol are ignored.
+ *
+ * <p>Not thread-safe: one parser per connection (I/O) thread.
+ */
+public final class BinanceMessageParser {
+    /** What a message turned out to be. */
+    public enum MessageType { SNAPSHOT, DELTA, TRADE, BOOK_TICKER, IGNORED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceMessageParser.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private static final int KIND_NONE = 0;
+    private static final int KIND_DEPTH = 1;
+    private static final int KIND_TRADE = 2;
+    private static final int KIND_BOOK_TICKER = 3;
+    private static final int KIND_OTHER = 4;
+
+    // bits of `seen`: which fields the message held
+    private static final int LAST_UPDATE_ID = 1;
+    private static final int BIDS = 1 << 1;
+    private static final int ASKS = 1 << 2;
+    private static final int EVENT_TIME = 1 << 3;
+    private static final int FIRST_ID = 1 << 4;
+    private static final int LAST_ID = 1 << 5;
+    private static final int PREV_ID = 1 << 6;
+    private static final int BID_PRICE = 1 << 7;
+    private static final int ASK_PRICE = 1 << 8;
+    private static final int BID_SIZE = 1 << 9;
+    private static final int ASK_SIZE = 1 << 10;
+    private static final int TRADE_PRICE = 1 << 11;
+    private static final int TRADE_SIZE = 1 << 12;
+    private static final int BUYER_MAKER = 1 << 13;
+
+    private static final int DEPTH_FIELDS = EVENT_TIME | FIRST_ID | LAST_ID | BIDS | ASKS;
+    private static final int TRADE_FIELDS = EVENT_TIME | TRADE_PRICE | TRADE_SIZE | BUYER_MAKER;
+    private static final int TICKER_FIELDS = LAST_ID | BID_PRICE | BID_SIZE | ASK_PRICE | ASK_SIZE;
+
+    private final BinanceMarket market;
+    private final InstrumentId instrumentId;
+    private final String symbol;
+    private final DecimalGrid priceGrid;
+    private final DecimalGrid sizeGrid;
+
+    private final Levels bids = new Levels();
+    private final Levels asks = new Levels();
+    private int seen;
+    private int streamKind;
+    private int eventKind;
+    private boolean otherSymbol;
+    private long snapshotUpdateId;
+    private long eventTimeMs;
+    private long firstId;
+    private long lastId;
+    private long prevId;
+    private long bidTicks;
+    private long bidLots;
+    private long askTicks;
+    private long askLots;
+    private long tradeTicks;
+    private long tradeLots;
+    private boolean buyerMaker;
+    private long roundedSizes;
+
+    public BinanceMessageParser(BinanceMarket market) {
+        this.market = Objects.requireNonNull(market, "market");
+        this.instrumentId = market.instrument().id();
+        this.symbol = instrumentId.symbol();
+        this.priceGrid = market.priceGrid();
+        this.sizeGrid = market.sizeGrid();
+    }
+
+    public BinanceMarket market() {
+        return market;
+    }
+
+    /** Sizes so far that were off the lot grid and rounded up to whole lots. */
+    public long roundedSizes() {
+        return roundedSizes;
+    }
+
+    /**
+     * Parses the JSON message in {@code bytes[offset .. offset+length)} and hands what it holds to
+     * {@code handler}.
+     *
+     * @param localNs when the message was received here (stands in for event time where Binance sends none)
+     * @return what the message was; IGNORED (nothing handed over) for other kinds and other symbols
+     * @throws MalformedMessageException if it is not valid JSON, lacks a field its kind needs, or holds a
+     *                                   decimal off the instrument's grid; nothing is handed over then
+     */
+    public MessageType parse(byte[] bytes, int offset, int length, long localNs, BinanceMessageHandler handler)
+            throws MalformedMessageException {
+        reset();
+        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedMessageException("not a JSON object");
+            }
+            readObject(parser, true);
+            if (parser.nextToken() != null) {
+                throw new MalformedMessageException("content after the JSON object");
+            }
+            return emit(localNs, handler);
+        } catch (JsonProcessingException e) {
+            throw new MalformedMessageException("bad JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedMessageException("unreadable: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // an off-grid decimal, or a value an event refuses (e.g. a zero-size trade)
+            throw new MalformedMessageException(e.getMessage(), e);
+        }
+    }
+
+    private void reset() {
+        seen = 0;
+        streamKind = KIND_NONE;
+        eventKind = KIND_NONE;
+        otherSymbol = false;
+        bids.count = 0;
+        asks.count = 0;
+    }
+
+    private void readObject(JsonParser p, boolean topLevel) throws IOException, MalformedMessageException {
+        JsonToken token;
+        while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "stream":
+                    streamKind = streamKind(text(p, value, name));
+                    break;
+                case "data":
+                    if (!topLevel || value != JsonToken.START_OBJECT) {
+                        throw new MalformedMessageException("'data' must be the envelope's object");
+                    }
+                    readObject(p, false);
+                    break;
+                case "lastUpdateId":
+                    snapshotUpdateId = longValue(p, value, name);
+                    seen |= LAST_UPDATE_ID;
+                    break;
+                case "bids":
+                    readLevels(p, value, bids, name);
+                    seen |= BIDS;
+                    break;
+                case "asks":
+                    readLevels(p, value, asks, name);
+                    seen |= ASKS;
+                    break;
+                case "e":
+                    eventKind = eventKind(text(p, value, name));
+                    break;
+                case "E":
+                    eventTimeMs = longValue(p, value, name);
+                    seen |= EVENT_TIME;
+                    break;
+                case "s":
+                case "symbol":
+                    otherSymbol = !symbol.contentEquals(text(p, value, name));
+                    break;
+                case "U":
+                    firstId = longValue(p, value, name);
+                    seen |= FIRST_ID;
+                    break;
+                case "u":
+                    lastId = longValue(p, value, name);
+                    seen |= LAST_ID;
+                    break;
+                case "pu":
+                    prevId = longValue(p, value, name);
+                    seen |= PREV_ID;
+                    break;
+                case "b":
+                    if (value == JsonToken.START_ARRAY) {
+                        readLevels(p, value, bids, name);
+                        seen |= BIDS;
+                    } else {
+                        bidTicks = price(p, value, name);
+                        seen |= BID_PRICE;
+                    }
+                    break;
+                case "a":
+                    if (value == JsonToken.START_ARRAY) {
+                        readLevels(p, value, asks, name);
+                        seen |= ASKS;
+                    } else {
+                        askTicks = price(p, value, name);
+                        seen |= ASK_PRICE;
+                    }
+                    break;
+                case "B":
+                    bidLots = size(p, value, name);
+                    seen |= BID_SIZE;
+                    break;
+                case "A":
+                    askLots = size(p, value, name);
+                    seen |= ASK_SIZE;
+                    break;
+                case "p":
+                    tradeTicks = price(p, value, name);
+                    seen |= TRADE_PRICE;
+                    break;
+                case "q":
+                    tradeLots = size(p, value, name);
+                    seen |= TRADE_SIZE;
+                    break;
+                case "m":
+                    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                        throw new MalformedMessageException("'m' must be a boolean");
+                    }
+                    buyerMaker = value == JsonToken.VALUE_TRUE;
+                    seen |= BUYER_MAKER;
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new MalformedMessageException("unterminated object");
+        }
+    }
+
+    private MessageType emit(long localNs, BinanceMessageHandler handler) throws MalformedMessageException {
+        if (streamKind == KIND_OTHER) {
+            return MessageType.IGNORED; // a stream we do not map: aggTrade, partial depth, ...
+        }
+        if ((seen & LAST_UPDATE_ID) != 0 && streamKind == KIND_NONE) {
+            require(LAST_UPDATE_ID | BIDS | ASKS, "depth snapshot");
+            if (otherSymbol) {
+                return MessageType.IGNORED;
+            }
+            long timestampNs = (seen & EVENT_TIME) != 0 ? eventTimeMs * 1_000_000 : localNs;
+            handler.onSnapshot(new BookSnapshot(instrumentId, snapshotUpdateId,
+                    bids.prices(), bids.sizes(), bids.count, asks.prices(), asks.sizes(), asks.count,
+                    timestampNs), localNs);
+            return MessageType.SNAPSHOT;
+        }
+        int kind = eventKind != KIND_NONE ? eventKind : streamKind;
+        if (eventKind != KIND_NONE && streamKind != KIND_NONE && eventKind != streamKind) {
+            throw new MalformedMessageException("event type disagrees with the stream name");
+        }
+        if (kind == KIND_NONE) {
+            throw new MalformedMessageException("neither a stream message nor a depth snapshot");
+        }
+        if (kind == KIND_OTHER || otherSymbol) {
+            return MessageType.IGNORED;
+        }
+        switch (kind) {
+            case KIND_DEPTH:
+                require(market.isFutures() ? DEPTH_FIELDS | PREV_ID : DEPTH_FIELDS, "depth update");
+                handler.onDelta(new BookDelta(instrumentId, firstId, lastId, market.isFutures() ? prevId : -1,
+                        bids.prices(), bids.sizes(), bids.count, asks.prices(), asks.sizes(), asks.count,
+                        eventTimeMs * 1_000_000), localNs);
+                return MessageType.DELTA;
+            case KIND_TRADE:
+                require(TRADE_FIELDS, "trade");
+                handler.onTrade(new PublicTrade(instrumentId, tradeTicks, tradeLots,
+                        buyerMaker ? Side.SELL : Side.BUY, eventTimeMs * 1_000_000), localNs);
+                return MessageType.TRADE;
+            default:
+                require(TICKER_FIELDS, "book ticker");
+                long timestampNs = (seen & EVENT_TIME) != 0 ? eventTimeMs * 1_000_000 : localNs;
+                handler.onBookTicker(new BinanceBookTicker(instrumentId, lastId, bidTicks, bidLots,
+                        askTicks, askLots, timestampNs), localNs);
+                return MessageType.BOOK_TICKER;
+        }
+    }
+
+    private void require(int fields, String what) throws MalformedMessageException {
+        int missing = fields & ~seen;
+        if (missing != 0) {
+            throw new MalformedMessageException(what + " lacks fields (mask " + Integer.toBinaryString(missing) + ")");
+        }
+    }
+
+    private void readLevels(JsonParser p, JsonToken value, Levels into, String name)
+            throws IOException, MalformedMessageException {
+        if (value != JsonToken.START_ARRAY) {
+            throw new MalformedMessageException("'" + name + "' must be an array of levels");
+        }
+        into.count = 0;
+        JsonToken token;
+        while ((token = p.nextToken()) == JsonToken.START_ARRAY) {
+            long ticks = price(p, p.nextToken(), name);
+            long lots = size(p, p.nextToken(), name);
+            if (p.nextToken() != JsonToken.END_ARRAY) {
+                throw new MalformedMessageException("a level in '" + name + "' is not [price, size]");
+            }
+            into.add(ticks, lots);
+        }
+        if (token != JsonToken.END_ARRAY) {
+            throw new MalformedMessageException("'" + name + "' must hold [price, size] arrays");
+        }
+    }
+
+    private long price(JsonParser p, JsonToken value, String name) throws IOException, MalformedMessageException {
+        requireString(value, name);
+        long ticks = priceGrid.toSteps(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (ticks <= 0) {
+            throw new MalformedMessageException("price in '" + name + "' must be > 0");
+        }
+        return ticks;
+    }
+
+    /** A size in lots; one off the lot grid is rounded up (see the class notes), counted, and logged once. */
+    private long size(JsonParser p, JsonToken value, String name) throws IOException, MalformedMessageException {
+        requireString(value, name);
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        try {
+            return sizeGrid.toSteps(chars, offset, length);
+        } catch (MalformedDecimalException e) {
+            if (!e.offGrid()) {
+                throw e;
+            }
+            roundedSizes++;
+            if (roundedSizes == 1) {
+                LOG.warn("{}: size {} in '{}' is off the lot grid; rounded up to whole lots (further ones only"
+                        + " counted)", market, new String(chars, offset, length), name);
+            }
+            return sizeGrid.toStepsRoundingUp(chars, offset, length);
+        }
+    }
+
+    private static long longValue(JsonParser p, JsonToken value, String name)
+            throws IOException, MalformedMessageException {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            throw new MalformedMessageException("'" + name + "' must be an integer");
+        }
+        return p.getLongValue();
+    }
+
+    /** The string value as a char view (valid until the next token), no String made. */
+    private static CharSequence text(JsonParser p, JsonToken value, String name)
+            throws IOException, MalformedMessageException {
+        requireString(value, name);
+        return CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    private static void requireString(JsonToken value, String name) throws MalformedMessageException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new MalformedMessageException("'" + name + "' must be a string");
+        }
+    }
+
+    /**
+     * {@code btcusdt@depth} and {@code btcusdt@depth@100ms} → depth diffs, {@code btcusdt@trade} → trade,
+     * {@code btcusdt@bookTicker} → ticker; anything else (partial depth {@code @depth20}, {@code @aggTrade}) → other.
+     */
+    private static int streamKind(CharSequence stream) {
+        int at = -1;
+        for (int i = 0; i < stream.length(); i++) {
+            if (stream.charAt(i) == '@') {
+                at = i;
+                break;
+            }
+        }
+        CharSequence channel = stream.subSequence(at + 1, stream.length());
+        if ("depth".contentEquals(channel) || startsWith(channel, "depth@")) {
+            return KIND_DEPTH;
+        }
+        if ("trade".contentEquals(channel)) {
+            return KIND_TRADE;
+        }
+        if ("bookTicker".contentEquals(channel)) {
+            return KIND_BOOK_TICKER;
+        }
+        return KIND_OTHER;
+    }
+
+    private static int eventKind(CharSequence type) {
+        if ("depthUpdate".contentEquals(type)) {
+            return KIND_DEPTH;
+        }
+        if ("trade".contentEquals(type)) {
+            return KIND_TRADE;
+        }
+        if ("bookTicker".contentEquals(type)) {
+            return KIND_BOOK_TICKER;
+        }
+        return KIND_OTHER;
+    }
+
+    private static boolean startsWith(CharSequence s, String prefix) {
+        if (s.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (s.charAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scratch for one side's levels; the event gets exact-size copies (events own their arrays). */
+    private static final class Levels {
+        long[] ticks = new long[64];
+        long[] lots = new long[64];
+        int count;
+
+        void add(long t, long l) {
+            if (count == ticks.length) {
+                ticks = Arrays.copyOf(ticks, count * 2);
+                lots = Arrays.copyOf(lots, count * 2);
+            }
+            ticks[count] = t;
+            lots[count] = l;
+            count++;
+        }
+
+        long[] prices() {
+            return Arrays.copyOf(ticks, count);
+        }
+
+        long[] sizes() {
+            return Arrays.copyOf(lots, count);
+        }
+    }
+}
