@@ -1,0 +1,50 @@
+package dev.ballast.bot.cli;
+
+import dev.ballast.bot.config.BallastConfig;
+import dev.ballast.bot.config.ConfigException;
+import dev.ballast.bot.config.ConfigLoader;
+import dev.ballast.bot.config.Mode;
+import dev.ballast.bot.run.BotRunner;
+import dev.ballast.bot.run.PaperTrading;
+import dev.ballast.bot.run.SystemClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Trade (paper mode: simulated venues, no keys) until Ctrl-C, SIGTERM or --duration.")
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML config")
+    Path config;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
+            description = "stop after this long, e.g. 90s, 2m, 1h30m (default: until Ctrl-C)")
+    Duration duration;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BallastConfig c;
+        try {
+            c = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            ValidateCommand.printProblems(spec.commandLine(), e);
+            return BallastCommand.EXIT_INVALID_CONFIG;
+        }
+        if (c.mode() != Mode.PAPER) {
+            spec.commandLine().getErr().println("mode " + c.mode() + " is not supported yet; use mode: paper");
+            return BallastCommand.EXIT_INVALID_CONFIG;
+        }
+        SystemClock clock = new SystemClock();
+        PaperTrading bot = PaperTrading.assemble(c, clock);
+        BotRunner runner = new BotRunner(bot, clock);
+        boolean flat = runner.run(duration);
+        return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ballast.bot.run;
+
+import dev.ballast.bot.engine.Engine;
+import dev.ballast.bot.status.StatusFormatter;
+import dev.ballast.connectors.sim.SimulatedMarket;
+import dev.ballast.core.Order;
+import dev.ballast.core.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an assembled paper bot in real time: an {@code engine} thread that owns all trading state and a
+ * {@code sim-exchange} thread that plays the simulated venues, both on the system clock. Stops on
+ * {@link #requestStop}, on JVM shutdown (Ctrl-C, SIGTERM) or at the end of the duration; stopping means: stop
+ * quoting, cancel every open order on every venue, wait for the venues to confirm (bounded), print the final
+ * inventory and PnL.
+ *
+ * <p>Threads: {@link #run} is called once, from the main thread, and returns when both threads are done.
+ * {@link #requestStop} is safe from any thread.
+ */
+public final class BotRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(BotRunner.class);
+    private static final Logger STATUS = LoggerFactory.getLogger("ballast.status");
+    private static final long IDLE_PARK_NS = 200_000;
+    private static final Duration CANCEL_DEADLINE = Duration.ofSeconds(10);
+
+    private final Engine engine;
+    private final SimulatedMarket market;
+    private final Clock clock;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile String stopReason;
+    private volatile boolean flatAtExit;
+
+    public BotRunner(PaperTrading bot, Clock clock) {
+        this.engine = bot.engine();
+        this.market = bot.market();
+        this.clock = clock;
+    }
+
+    /** Asks the bot to stop; the engine thread cancels everything and finishes. */
+    public void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    /**
+     * Runs until stopped or until {@code duration} (null = until stopped) has passed.
+     *
+     * @return true when every order was confirmed cancelled before exit
+     */
+    public boolean run(Duration duration) throws InterruptedException {
+        long startNs = clock.nowNs();
+        long endNs = duration == null ? Long.MAX_VALUE : startNs + duration.toNanos();
+        Thread hook = new Thread(() -> {
+            requestStop("signal");
+            try {
+                if (!done.await(CANCEL_DEADLINE.toSeconds() + 5, TimeUnit.SECONDS)) {
+                    System.err.println("ballast: engine did not finish its shutdown in time");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown-hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        Thread sim = new Thread(() -> {
+            while (done.getCount() > 0) {
+                if (market.doWork() == 0) {
+                    LockSupport.parkNanos(IDLE_PARK_NS);
+                }
+            }
+        }, "sim-exchange");
+        sim.setDaemon(true);
+
+        Thread engineThread = new Thread(() -> {
+            try {
+                engineLoop(startNs, endNs);
+            } catch (RuntimeException | Error e) {
+                LOG.error("engine thread failed", e);
+            } finally {
+                done.countDown();
+            }
+        }, "engine");
+
+        sim.start();
+        engineThread.start();
+        engineThread.join();
+        sim.join(1000);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running: it is waiting on `done`, which is already counted down
+        }
+        return flatAtExit;
+    }
+
+    private void engineLoop(long startNs, long endNs) {
+        engine.statusSink(e -> STATUS.info("\n{}", StatusFormatter.status(e, startNs)));
+        engine.start();
+        while (stopReason == null) {
+            if (clock.nowNs() >= endNs) {
+                requestStop("duration reached");
+                break;
+            }
+            if (engine.doWork() == 0) {
+                LockSupport.parkNanos(IDLE_PARK_NS);
+            }
+        }
+        engine.beginShutdown(stopReason);
+        long deadline = clock.nowNs() + CANCEL_DEADLINE.toNanos();
+        while (!engine.isFlat() && clock.nowNs() < deadline) {
+            if (engine.doWork() == 0) {
+                LockSupport.parkNanos(IDLE_PARK_NS);
+            }
+        }
+        // a last drain: fills that raced the cancels still count
+        while (engine.doWork() > 0) {
+            Thread.onSpinWait();
+        }
+        flatAtExit = engine.isFlat();
+        if (!flatAtExit) {
+            for (Order o : engine.orders().liveOrders()) {
+                LOG.error("still open at exit (venue did not confirm the cancel in {}s): {}", CANCEL_DEADLINE.toSeconds(), o);
+            }
+        } else {
+            LOG.info("every order cancelled on every venue");
+        }
+        String report = StatusFormatter.finalReport(engine);
+        STATUS.info("\n{}", report);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ballast.bot.run;
+
+import dev.ballast.bot.config.AssetConfig;
+import dev.ballast.bot.config.BallastConfig;
+import dev.ballast.bot.config.MarketConfig;
+import dev.ballast.bot.config.SimAssetConfig;
+import dev.ballast.bot.config.VenueConfig;
+import dev.ballast.bot.engine.AssetSettings;
+import dev.ballast.bot.engine.Engine;
+import dev.ballast.bot.engine.EngineSettings;
+import dev.ballast.bot.engine.OrderManager;
+import dev.ballast.bot.inventory.InventoryAggregator;
+import dev.ballast.bot.inventory.InventoryTarget;
+import dev.ballast.connectors.Venue;
+import dev.ballast.connectors.sim.SimulatedAssetSpec;
+import dev.ballast.connectors.sim.SimulatedMarket;
+import dev.ballast.connectors.sim.SimulatedMarketConfig;
+import dev.ballast.connectors.sim.SimulatedMarketSpec;
+import dev.ballast.connectors.sim.SimulatedVenue;
+import dev.ballast.connectors.sim.SimulatedVenueConfig;
+import dev.ballast.core.Asset;
+import dev.ballast.core.ClientOrderIdGenerator;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.VenueId;
+import dev.ballast.core.book.OrderBook;
+import dev.ballast.core.book.SequenceRule;
+import dev.ballast.core.event.Event;
+import dev.ballast.core.inbox.Inbox;
+import dev.ballast.core.time.Clock;
+import dev.ballast.strategies.quoting.LinearSkewQuoteModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A paper-trading bot assembled from config: the simulated market with its venues, and the engine with its
+ * inbox, order manager, inventory and quote models. Assembly only; who drives {@link SimulatedMarket#doWork()}
+ * and {@link Engine#doWork()} — two threads with the system clock, or a test loop with a manual clock — is
+ * the caller's choice.
+ */
+public final class PaperTrading {
+    /** Client order ids start with this; the session stamp after it keeps restarts apart. */
+    public static final String CLIENT_ID_PREFIX = "bl";
+
+    private final SimulatedMarket market;
+    private final Engine engine;
+    private final Map<VenueId, SimulatedVenue> venues;
+
+    private PaperTrading(SimulatedMarket market, Engine engine, Map<VenueId, SimulatedVenue> venues) {
+        this.market = market;
+        this.engine = engine;
+        this.venues = venues;
+    }
+
+    /** Builds everything from a validated config; nothing runs yet. */
+    public static PaperTrading assemble(BallastConfig config, Clock clock) {
+        Map<Asset, SimulatedAssetSpec> simAssets = new LinkedHashMap<>();
+        for (Map.Entry<Asset, SimAssetConfig> e : config.simulation().assets().entrySet()) {
+            simAssets.put(e.getKey(), new SimulatedAssetSpec(e.getValue().startPrice().doubleValue(),
+                    e.getValue().volatilityBpsPerSqrtSec()));
+        }
+        SimulatedMarket market = new SimulatedMarket(new SimulatedMarketConfig(config.simulation().seed(),
+                config.simulation().stepMs(), config.quoteCurrency(), simAssets), clock);
+
+        Map<VenueId, SimulatedVenue> simVenues = new LinkedHashMap<>();
+        Map<VenueId, Venue> venues = new LinkedHashMap<>();
+        List<Instrument> instruments = new ArrayList<>();
+        for (VenueConfig vc : config.venues().values()) {
+            List<SimulatedMarketSpec> specs = new ArrayList<>();
+            for (MarketConfig mc : vc.markets().values()) {
+                Instrument instrument = mc.instrument(vc.id());
+                instruments.add(instrument);
+                specs.add(new SimulatedMarketSpec(instrument, mc.bookSpreadBps(), mc.bookLevels(), mc.levelSize(),
+                        mc.takerRatePerSec(), mc.takerMeanSize()));
+            }
+            SimulatedVenue v = market.addVenue(new SimulatedVenueConfig(vc.id(), vc.latencyMs(), vc.makerFeeBps(),
+                    vc.takerFeeBps(), vc.dislocationBps(), vc.balances(), specs));
+            simVenues.put(vc.id(), v);
+            venues.put(vc.id(), v);
+        }
+
+        Map<Asset, InventoryTarget> targets = new LinkedHashMap<>();
+        Map<Asset, AssetSettings> settings = new LinkedHashMap<>();
+        for (Map.Entry<Asset, AssetConfig> e : config.assets().entrySet()) {
+            AssetConfig ac = e.getValue();
+            targets.put(e.getKey(), new InventoryTarget(ac.target(), ac.band(), ac.maxPosition()));
+            settings.put(e.getKey(), new AssetSettings(e.getKey(),
+                    new LinearSkewQuoteModel(ac.quoteSize().doubleValue(), ac.spreadBps(), ac.skewBpsPerUnit()),
+                    ac.maxPosition().doubleValue()));
+        }
+        InventoryAggregator inventory = new InventoryAggregator(config.quoteCurrency(), targets);
+        for (Instrument i : instruments) {
+            inventory.requireSupported(i);
+        }
+        OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator(CLIENT_ID_PREFIX, clock.nowMs()), venues);
+        var ec = config.engine();
+        EngineSettings engineSettings = new EngineSettings(Duration.ofMillis(ec.requoteIntervalMs()).toNanos(),
+                ec.requoteToleranceTicks(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
+        Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
+        Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
+                i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+        return new PaperTrading(market, engine, simVenues);
+    }
+
+    public SimulatedMarket market() {
+        return market;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Map<VenueId, SimulatedVenue> venues() {
+        return venues;
+    }
+}
