@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class SimulatedVenue implements Venue {
 
     // shared with the calling (engine) thread
     private final Inbox<Command.Stamped> commands = new Inbox<>(COMMAND_QUEUE_CAPACITY);
-    private volatile EventSink sink;
+    private final AtomicReference<EventSink> sink = new AtomicReference<>();
     private volatile boolean closed;
     private volatile AccountView account;
     private final AtomicLong droppedEvents = new AtomicLong();
@@ -207,11 +208,8 @@ public final class SimulatedVenue implements Venue {
         if (closed) {
             throw new IllegalStateException(config.id() + ": closed");
         }
-        synchronized (this) {
-            if (this.sink != null) {
-                throw new IllegalStateException(config.id() + ": already started");
-            }
-            this.sink = sink;
+        if (!this.sink.compareAndSet(null, sink)) {
+            throw new IllegalStateException(config.id() + ": already started");
         }
         send(new Command.Start());
     }
@@ -274,13 +272,13 @@ public final class SimulatedVenue implements Venue {
     }
 
     private void offerFromCaller(Event event) {
-        if (!sink.offer(event)) {
+        if (!sink.get().offer(event)) {
             droppedEvents.incrementAndGet();
         }
     }
 
     private void requireOpen() {
-        if (sink == null) {
+        if (sink.get() == null) {
             throw new IllegalStateException(config.id() + ": not started");
         }
         if (closed) {
@@ -578,7 +576,7 @@ public final class SimulatedVenue implements Venue {
         if (!streaming || closed) {
             return;
         }
-        if (!sink.offer(event)) {
+        if (!sink.get().offer(event)) {
             droppedEvents.incrementAndGet();
         }
     }
