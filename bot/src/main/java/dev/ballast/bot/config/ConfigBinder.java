@@ -49,15 +49,15 @@ final class ConfigBinder {
         }
         Long statusIntervalMs = s.whole("statusIntervalMs", EngineConfig.DEFAULT_STATUS_INTERVAL_MS);
         Long requoteIntervalMs = s.whole("requoteIntervalMs", EngineConfig.DEFAULT_REQUOTE_INTERVAL_MS);
-        Integer requoteToleranceTicks =
-                s.integer("requoteToleranceTicks", EngineConfig.DEFAULT_REQUOTE_TOLERANCE_TICKS);
+        Double requoteToleranceBps =
+                s.number("requoteToleranceBps", EngineConfig.DEFAULT_REQUOTE_TOLERANCE_BPS);
         Integer inboxCapacity = s.integer("inboxCapacity", EngineConfig.DEFAULT_INBOX_CAPACITY);
         s.rejectUnknownKeys();
         if (s.failed()) {
             return null;
         }
         return build(s.path(),
-                () -> new EngineConfig(statusIntervalMs, requoteIntervalMs, requoteToleranceTicks, inboxCapacity));
+                () -> new EngineConfig(statusIntervalMs, requoteIntervalMs, requoteToleranceBps, inboxCapacity));
     }
 
     private SimulationConfig simulation(Section s) {

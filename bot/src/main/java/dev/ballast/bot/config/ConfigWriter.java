@@ -54,7 +54,7 @@ public final class ConfigWriter {
         ObjectNode engineNode = root.putObject("engine");
         engineNode.put("statusIntervalMs", engine.statusIntervalMs());
         engineNode.put("requoteIntervalMs", engine.requoteIntervalMs());
-        engineNode.put("requoteToleranceTicks", engine.requoteToleranceTicks());
+        engineNode.put("requoteToleranceBps", engine.requoteToleranceBps());
         engineNode.put("inboxCapacity", engine.inboxCapacity());
 
         SimulationConfig simulation = config.simulation();

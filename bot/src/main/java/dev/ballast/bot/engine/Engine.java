@@ -339,7 +339,7 @@ public final class Engine {
             long curTicks = m.instrument.priceToTicks(current.price());
             long curLots = m.instrument.sizeToLots(current.size());
             boolean keep = wantLots > 0 && curLots == wantLots
-                    && Math.abs(curTicks - wantTicks) <= settings.requoteToleranceTicks();
+                    && Math.abs(curTicks - wantTicks) <= toleranceTicks(a, m);
             if (keep) {
                 return;
             }
@@ -357,6 +357,11 @@ public final class Engine {
         }
         Order placed = orders.place(m.instrument, side, OrderType.LIMIT_POST_ONLY, wantTicks, wantLots, "quote");
         m.quote(side, placed);
+    }
+
+    /** The requote tolerance in this market's ticks: requoteToleranceBps of fair value, rounded down. */
+    private long toleranceTicks(AssetState a, Market m) {
+        return (long) (a.fairValue * settings.requoteToleranceBps() / 10_000 / m.instrument.tickSizeDouble());
     }
 
     /** Shapes the asset's model quote for one venue into {@code m.scratch}, counting live exposure except {@code excluded}. */

@@ -97,7 +97,7 @@ public final class PaperTrading {
         OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator(CLIENT_ID_PREFIX, clock.nowMs()), venues);
         var ec = config.engine();
         EngineSettings engineSettings = new EngineSettings(Duration.ofMillis(ec.requoteIntervalMs()).toNanos(),
-                ec.requoteToleranceTicks(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
+                ec.requoteToleranceBps(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
         Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
                 i -> new OrderBook(i, SequenceRule.SEQUENTIAL));

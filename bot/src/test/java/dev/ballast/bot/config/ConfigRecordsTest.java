@@ -60,7 +60,7 @@ class ConfigRecordsTest {
 
         VenueConfig simA = config.venues().get(VenueId.of("sim-a"));
         assertThat(config.engine()).isEqualTo(EngineConfig.DEFAULTS);
-        assertThat(EngineConfig.DEFAULTS).isEqualTo(new EngineConfig(5000, 250, 2, 65536));
+        assertThat(EngineConfig.DEFAULTS).isEqualTo(new EngineConfig(5000, 250, 1.0, 65536));
         assertThat(config.simulation().stepMs()).isEqualTo(100);
         assertThat(simA.latencyMs()).isZero();
         assertThat(simA.makerFeeBps()).isEqualByComparingTo("0");

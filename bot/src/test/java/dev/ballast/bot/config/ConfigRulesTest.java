@@ -183,7 +183,7 @@ class ConfigRulesTest {
     @CsvSource(delimiter = '|', textBlock = """
             engine.statusIntervalMs                       | 0     | must be > 0 (was 0)
             engine.requoteIntervalMs                      | -1    | must be >= 0 (was -1)
-            engine.requoteToleranceTicks                  | -1    | must be >= 0 (was -1)
+            engine.requoteToleranceBps                    | -1    | must be >= 0 (was -1)
             simulation.stepMs                             | 0     | must be > 0 (was 0)
             simulation.assets.ETH.volatilityBpsPerSqrtSec | -0.5  | must be >= 0 (was -0.5)
             venues.sim-a.latencyMs                        | -5    | must be >= 0 (was -5)

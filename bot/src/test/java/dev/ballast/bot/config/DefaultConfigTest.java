@@ -28,7 +28,7 @@ class DefaultConfigTest {
 
         assertThat(config.mode()).isEqualTo(Mode.PAPER);
         assertThat(config.quoteCurrency()).isEqualTo(Asset.of("USDT"));
-        assertThat(config.engine()).isEqualTo(new EngineConfig(5000, 250, 2, 65536));
+        assertThat(config.engine()).isEqualTo(new EngineConfig(5000, 250, 1.0, 65536));
         assertThat(config.simulation().seed()).isEqualTo(42);
         assertThat(config.simulation().stepMs()).isEqualTo(100);
         assertThat(config.simulation().assets().get(BTC))

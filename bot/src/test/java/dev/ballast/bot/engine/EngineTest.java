@@ -58,10 +58,10 @@ class EngineTest {
     }
 
     private void build(double maxPosition) {
-        build(maxPosition, 2);
+        build(maxPosition, 0.0);
     }
 
-    private void build(double maxPosition, long toleranceTicks) {
+    private void build(double maxPosition, double toleranceBps) {
         a = new ScriptedVenue(VenueId.of("sim-a"), List.of(btcA)).balance("BTC", "0.5").balance("USDT", "50000");
         b = new ScriptedVenue(VenueId.of("sim-b"), List.of(btcB)).balance("BTC", "0.5").balance("USDT", "50000");
         Map<VenueId, Venue> venues = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ class EngineTest {
         OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator("t", 1), venues);
         engine = new Engine(clock, inbox, venues, orders, inventory, List.of(btcA, btcB),
                 Map.of(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 10, 100), maxPosition)),
-                new EngineSettings(Duration.ofMillis(100).toNanos(), toleranceTicks, Duration.ofSeconds(5).toNanos(), 1000),
+                new EngineSettings(Duration.ofMillis(100).toNanos(), toleranceBps, Duration.ofSeconds(5).toNanos(), 1000),
                 i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         engine.start();
     }
@@ -147,7 +147,7 @@ class EngineTest {
 
     @Test
     void shouldKeepRestingQuotesWhenFairValueMovesLessThanTheTolerance() {
-        build(0.3, 10);
+        build(0.3, 0.02);
         books(60_000);
         acceptAll();
 
