@@ -96,6 +96,8 @@ public final class BinanceMessageParser {
     private long tradeTicks;
     private long tradeLots;
     private boolean buyerMaker;
+    /** What the message built: a BookSnapshot, BookDelta, PublicTrade or BinanceBookTicker; null if ignored. */
+    private Object built;
     private long roundedSizes;
 
     public BinanceMessageParser(BinanceMarket market) {
@@ -135,7 +137,7 @@ public final class BinanceMessageParser {
             if (parser.nextToken() != null) {
                 throw new MalformedMessageException("content after the JSON object");
             }
-            return emit(localNs, handler);
+            build(localNs);
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException("bad JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -144,9 +146,27 @@ public final class BinanceMessageParser {
             // an off-grid decimal, or a value an event refuses (e.g. a zero-size trade)
             throw new MalformedMessageException(e.getMessage(), e);
         }
+        // hand over outside the try: what the handler throws is its own, not a malformed message
+        Object value = built;
+        built = null;
+        if (value instanceof BookDelta delta) {
+            handler.onDelta(delta, localNs);
+            return MessageType.DELTA;
+        } else if (value instanceof BinanceBookTicker ticker) {
+            handler.onBookTicker(ticker, localNs);
+            return MessageType.BOOK_TICKER;
+        } else if (value instanceof PublicTrade trade) {
+            handler.onTrade(trade, localNs);
+            return MessageType.TRADE;
+        } else if (value instanceof BookSnapshot snapshot) {
+            handler.onSnapshot(snapshot, localNs);
+            return MessageType.SNAPSHOT;
+        }
+        return MessageType.IGNORED;
     }
 
     private void reset() {
+        built = null;
         seen = 0;
         streamKind = KIND_NONE;
         eventKind = KIND_NONE;
@@ -255,20 +275,19 @@ public final class BinanceMessageParser {
         }
     }
 
-    private MessageType emit(long localNs, BinanceMessageHandler handler) throws MalformedMessageException {
+    /** Decides what the message was from the fields read and builds its value into {@link #built} (null: ignored). */
+    private void build(long localNs) throws MalformedMessageException {
         if (streamKind == KIND_OTHER) {
-            return MessageType.IGNORED; // a stream we do not map: aggTrade, partial depth, ...
+            return; // a stream we do not map: aggTrade, partial depth, ...
         }
         if ((seen & LAST_UPDATE_ID) != 0 && streamKind == KIND_NONE) {
             require(LAST_UPDATE_ID | BIDS | ASKS, "depth snapshot");
-            if (otherSymbol) {
-                return MessageType.IGNORED;
+            if (!otherSymbol) {
+                long timestampNs = (seen & EVENT_TIME) != 0 ? eventTimeMs * 1_000_000 : localNs;
+                built = new BookSnapshot(instrumentId, snapshotUpdateId, bids.prices(), bids.sizes(), bids.count,
+                        asks.prices(), asks.sizes(), asks.count, timestampNs);
             }
-            long timestampNs = (seen & EVENT_TIME) != 0 ? eventTimeMs * 1_000_000 : localNs;
-            handler.onSnapshot(new BookSnapshot(instrumentId, snapshotUpdateId,
-                    bids.prices(), bids.sizes(), bids.count, asks.prices(), asks.sizes(), asks.count,
-                    timestampNs), localNs);
-            return MessageType.SNAPSHOT;
+            return;
         }
         int kind = eventKind != KIND_NONE ? eventKind : streamKind;
         if (eventKind != KIND_NONE && streamKind != KIND_NONE && eventKind != streamKind) {
@@ -278,26 +297,25 @@ public final class BinanceMessageParser {
             throw new MalformedMessageException("neither a stream message nor a depth snapshot");
         }
         if (kind == KIND_OTHER || otherSymbol) {
-            return MessageType.IGNORED;
+            return;
         }
         switch (kind) {
             case KIND_DEPTH:
                 require(market.isFutures() ? DEPTH_FIELDS | PREV_ID : DEPTH_FIELDS, "depth update");
-                handler.onDelta(new BookDelta(instrumentId, firstId, lastId, market.isFutures() ? prevId : -1,
+                built = new BookDelta(instrumentId, firstId, lastId, market.isFutures() ? prevId : -1,
                         bids.prices(), bids.sizes(), bids.count, asks.prices(), asks.sizes(), asks.count,
-                        eventTimeMs * 1_000_000), localNs);
-                return MessageType.DELTA;
+                        eventTimeMs * 1_000_000);
+                break;
             case KIND_TRADE:
                 require(TRADE_FIELDS, "trade");
-                handler.onTrade(new PublicTrade(instrumentId, tradeTicks, tradeLots,
-                        buyerMaker ? Side.SELL : Side.BUY, eventTimeMs * 1_000_000), localNs);
-                return MessageType.TRADE;
+                built = new PublicTrade(instrumentId, tradeTicks, tradeLots, buyerMaker ? Side.SELL : Side.BUY,
+                        eventTimeMs * 1_000_000);
+                break;
             default:
                 require(TICKER_FIELDS, "book ticker");
                 long timestampNs = (seen & EVENT_TIME) != 0 ? eventTimeMs * 1_000_000 : localNs;
-                handler.onBookTicker(new BinanceBookTicker(instrumentId, lastId, bidTicks, bidLots,
-                        askTicks, askLots, timestampNs), localNs);
-                return MessageType.BOOK_TICKER;
+                built = new BinanceBookTicker(instrumentId, lastId, bidTicks, bidLots, askTicks, askLots,
+                        timestampNs);
         }
     }
 

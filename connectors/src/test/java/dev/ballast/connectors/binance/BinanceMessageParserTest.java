@@ -191,6 +191,21 @@ class BinanceMessageParserTest {
     }
 
     @Test
+    void shouldLetWhatTheHandlerThrowsThroughRatherThanCallTheMessageMalformed() {
+        byte[] json = ("{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1,\"p\":\"61837.63\","
+                + "\"q\":\"0.1\",\"m\":true}}").getBytes(StandardCharsets.UTF_8);
+        BinanceMessageHandler refusing = new RecordingHandler() {
+            @Override
+            public void onTrade(PublicTrade trade, long local) {
+                throw new IllegalArgumentException("not my instrument");
+            }
+        };
+
+        assertThatThrownBy(() -> new BinanceMessageParser(BinanceMarket.SPOT).parse(json, 0, json.length, 0, refusing))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not my instrument");
+    }
+
+    @Test
     void shouldRoundASizeOffTheLotGridUpAndCountIt() throws Exception {
         BinanceMessageParser parser = new BinanceMessageParser(BinanceMarket.SPOT);
         byte[] json = ("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"U\":5,\"u\":6,"

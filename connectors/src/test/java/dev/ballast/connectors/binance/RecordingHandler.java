@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps whatever a parser or reader hands over, in order, with the local receive times. */
-final class RecordingHandler implements BinanceMessageHandler {
+class RecordingHandler implements BinanceMessageHandler {
     final List<Object> values = new ArrayList<>();
     final List<Long> localNs = new ArrayList<>();
 
