@@ -90,7 +90,7 @@ public final class Engine {
                   java.util.function.Function<Instrument, dev.ballast.core.book.OrderBook> bookFactory) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
-        this.venues = Map.copyOf(venues);
+        this.venues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(venues));
         this.orders = Objects.requireNonNull(orders, "orders");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -55,7 +55,7 @@ public final class OrderManager {
     public OrderManager(Clock clock, ClientOrderIdGenerator ids, Map<VenueId, Venue> venues) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.venues = Map.copyOf(venues);
+        this.venues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(venues));
     }
 
     /**
