@@ -16,6 +16,12 @@ public final class QuoteInputs {
     public double openSellExposure;
     /** The engine's time of this decision, epoch ns (models with a horizon use it; linear ignores it). */
     public long nowNs;
+    /** Volatility of fair value, in price units per √second (EWMA estimate); NaN while unknown. */
+    public double sigmaPerSqrtSec = Double.NaN;
+    /** Order-arrival intensity λ(δ) = A·e^(−kδ): A in fills per second at the touch. NaN while unknown. */
+    public double intensityA = Double.NaN;
+    /** Order-arrival intensity decay k, per basis point of distance δ from fair value. NaN while unknown. */
+    public double intensityKPerBps = Double.NaN;
 
     public QuoteInputs set(double fairValue, double drift, double openBuyExposure, double openSellExposure, long nowNs) {
         this.fairValue = fairValue;
