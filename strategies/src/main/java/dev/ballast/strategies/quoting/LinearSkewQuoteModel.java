@@ -1,5 +1,7 @@
 package dev.ballast.strategies.quoting;
 
+import java.util.Objects;
+
 /**
  * Symmetric quotes around fair value whose centre shifts against the position: long beyond target moves
  * both quotes down (we sell more readily, buy less readily), short moves them up.
@@ -10,37 +12,43 @@ package dev.ballast.strategies.quoting;
  *   ask    = centre + fair × spreadBps / 2 / 10⁴
  * </pre>
  *
- * Sizes are {@code quoteSize} on both sides. Immutable; safe to share.
+ * Sizes are {@code quoteSize} on both sides; then the shared spread floor and growing-side shrink
+ * ({@link QuoteAdjustments}). Also the fallback of the model-based quotes while their inputs are unknown.
+ * Without a usable fair value nothing is quoted. Immutable; safe to share.
  */
 public final class LinearSkewQuoteModel implements QuoteModel {
+    private final LinearQuoteParams params;
     private final double quoteSize;
     private final double spreadBps;
     private final double skewBpsPerUnit;
 
+    public LinearSkewQuoteModel(LinearQuoteParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+        this.quoteSize = params.common().quoteSize();
+        this.spreadBps = params.spreadBps();
+        this.skewBpsPerUnit = params.skewBpsPerUnit();
+    }
+
     /**
+     * A linear model with no spread floor and no size shrink.
+     *
      * @param quoteSize      base units per quote, > 0
      * @param spreadBps      full spread in bps of fair value, > 0
      * @param skewBpsPerUnit centre shift in bps of fair value per base unit of drift, >= 0
      */
     public LinearSkewQuoteModel(double quoteSize, double spreadBps, double skewBpsPerUnit) {
-        if (!(quoteSize > 0)) {
-            throw new IllegalArgumentException("quoteSize must be > 0 (was " + quoteSize + ")");
-        }
-        if (!(spreadBps > 0)) {
-            throw new IllegalArgumentException("spreadBps must be > 0 (was " + spreadBps + ")");
-        }
-        if (!(skewBpsPerUnit >= 0)) {
-            throw new IllegalArgumentException("skewBpsPerUnit must be >= 0 (was " + skewBpsPerUnit + ")");
-        }
-        this.quoteSize = quoteSize;
-        this.spreadBps = spreadBps;
-        this.skewBpsPerUnit = skewBpsPerUnit;
+        this(new LinearQuoteParams(new CommonQuoteParams(quoteSize, Double.POSITIVE_INFINITY, 0, false),
+                spreadBps, skewBpsPerUnit));
+    }
+
+    public LinearQuoteParams params() {
+        return params;
     }
 
     @Override
     public void quote(QuoteInputs in, TwoSidedQuote out) {
         double fair = in.fairValue;
-        if (!(fair > 0) || !Double.isFinite(fair)) {
+        if (!QuoteAdjustments.usableFairValue(fair)) {
             out.clear();
             return;
         }
@@ -50,10 +58,13 @@ public final class LinearSkewQuoteModel implements QuoteModel {
         out.askPrice = centre + half;
         out.bidSize = quoteSize;
         out.askSize = quoteSize;
+        if (!QuoteAdjustments.finish(params.common(), in, out)) {
+            out.clear(); // only with a drift so large the centre overflows
+        }
     }
 
     @Override
     public String name() {
-        return "linear";
+        return QuoteModels.LINEAR;
     }
 }

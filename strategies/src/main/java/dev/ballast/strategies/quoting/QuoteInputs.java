@@ -18,7 +18,7 @@ public final class QuoteInputs {
     public long nowNs;
     /** Volatility of fair value, in price units per √second (EWMA estimate); NaN while unknown. */
     public double sigmaPerSqrtSec = Double.NaN;
-    /** Order-arrival intensity λ(δ) = A·e^(−kδ): A in fills per second at the touch. NaN while unknown. */
+    /** Order-arrival intensity λ(δ) = A·e^(−kδ), δ in bps from fair value: A in fills per second per side at δ = 0. NaN while unknown. */
     public double intensityA = Double.NaN;
     /** Order-arrival intensity decay k, per basis point of distance δ from fair value. NaN while unknown. */
     public double intensityKPerBps = Double.NaN;
