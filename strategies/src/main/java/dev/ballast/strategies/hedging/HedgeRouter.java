@@ -214,7 +214,7 @@ public final class HedgeRouter {
                 reason.append("; split ").append(HedgeCost.bps(splitCostBps)).append(" bps saves less than ")
                         .append(HedgeCost.bps(params.splitMinSavingBps())).append(" bps");
             }
-            appendUnusable(reason, -1);
+            appendUnusable(reason);
             return new HedgePlan(side, size, fairValue, planLegs, c.totalQuote(), c.totalBps(), false,
                     reason.toString());
         }
@@ -238,7 +238,7 @@ public final class HedgeRouter {
             } else {
                 reason.append("; no single venue can take it");
             }
-            appendUnusable(reason, -1);
+            appendUnusable(reason);
             return new HedgePlan(side, size, fairValue, planLegs, splitCostQuote, splitCostBps, true,
                     reason.toString());
         }
@@ -275,9 +275,10 @@ public final class HedgeRouter {
         return next;
     }
 
-    private void appendUnusable(StringBuilder reason, int skip) {
+    /** Names every venue that could not take the whole size alone, and why. */
+    private void appendUnusable(StringBuilder reason) {
         for (int v = 0; v < venues.size(); v++) {
-            if (v != skip && !single[v].usable()) {
+            if (!single[v].usable()) {
                 reason.append("; alone ").append(single[v]);
             }
         }
