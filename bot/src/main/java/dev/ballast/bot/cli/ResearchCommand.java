@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "research", mixinStandardHelpOptions = true,
         description = "Reproduce the models' reference experiments (Avellaneda–Stoikov, Almgren–Chriss).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {ResearchAvellanedaStoikovCommand.class, ResearchAlmgrenChrissCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ResearchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
