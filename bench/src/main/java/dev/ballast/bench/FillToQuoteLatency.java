@@ -2,6 +2,7 @@ package dev.ballast.bench;
 
 import dev.ballast.core.Side;
 import dev.ballast.core.event.OrderFilled;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import org.HdrHistogram.Histogram;
 
@@ -39,6 +40,8 @@ public final class FillToQuoteLatency {
         int markets = rig.instruments().size();
         Histogram histogram = new Histogram(60_000_000_000L, 3);
         long missing = 0;
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long measuredBytes = 0;
         long startNs = System.nanoTime();
 
         for (int round = 0; round < warmupFills + fills; round++) {
@@ -54,16 +57,19 @@ public final class FillToQuoteLatency {
                 missing++;
                 continue;
             }
+            long bytesBefore = threads.getCurrentThreadAllocatedBytes();
             rig.inbox.offer(fill);
             InstantAckVenue venue = rig.watch(m, side);
             long beforeNs = System.nanoTime();
             rig.engine.doWork();
             long placedNs = venue.watchedPlaceNs();
+            long bytes = threads.getCurrentThreadAllocatedBytes() - bytesBefore;
             if (placedNs == 0) {
                 throw new IllegalStateException("no replacement quote after fill " + fill.fill());
             }
             if (round >= warmupFills) {
                 histogram.recordValue(placedNs - beforeNs);
+                measuredBytes += bytes;
             }
             settle(rig);
         }
@@ -77,6 +83,8 @@ public final class FillToQuoteLatency {
                 bookEventsPerFill, missing, tookMs);
         System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf("allocated per fill (the whole doWork: fill, inventory, re-quote, order): %,d bytes%n",
+                measuredBytes / Math.max(1, histogram.getTotalCount()));
         System.out.printf("  p50    %8.2f us%n", us(histogram.getValueAtPercentile(50)));
         System.out.printf("  p90    %8.2f us%n", us(histogram.getValueAtPercentile(90)));
         System.out.printf("  p99    %8.2f us%n", us(histogram.getValueAtPercentile(99)));
