@@ -259,11 +259,13 @@ public final class Engine {
         inventory.onFill(m.instrument, fill);
         fillsByMarket.merge(m.instrument.id(), 1L, Long::sum);
         AssetState a = assets.get(m.instrument.base());
-        FILLS.info("FILL   {} {} {} @ {} fee {} {} {} id={} position {} {} (drift {})",
-                m.instrument.id(), fill.side(), fill.size().toPlainString(), fill.price().toPlainString(),
-                fill.fee().toPlainString(), fill.feeAsset(), fill.liquidity(), fill.clientOrderId(),
-                inventory.quantity(a.settings.asset()).toPlainString(), a.settings.asset(),
-                String.format("%+.6f", inventory.driftDouble(a.settings.asset())));
+        if (FILLS.isInfoEnabled()) { // the arguments cost microseconds (String.format, toPlainString): only when logged
+            FILLS.info("FILL   {} {} {} @ {} fee {} {} {} id={} position {} {} (drift {})",
+                    m.instrument.id(), fill.side(), fill.size().toPlainString(), fill.price().toPlainString(),
+                    fill.fee().toPlainString(), fill.feeAsset(), fill.liquidity(), fill.clientOrderId(),
+                    inventory.quantity(a.settings.asset()).toPlainString(), a.settings.asset(),
+                    String.format("%+.6f", inventory.driftDouble(a.settings.asset())));
+        }
         if (o != null && o.status().isTerminal()) {
             forgetQuote(o);
         }

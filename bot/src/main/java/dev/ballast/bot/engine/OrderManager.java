@@ -81,8 +81,10 @@ public final class OrderManager {
         Order order = new Order(ids.next(), instrument, side, type, price, size, clock.nowNs());
         live.put(order.clientOrderId(), order);
         placed++;
-        LOG.info("PLACE  {} {} {} {} @ {} {} id={}", instrument.id(), side, size.toPlainString(),
-                type, price == null ? "MKT" : price.toPlainString(), purpose, order.clientOrderId());
+        if (LOG.isInfoEnabled()) { // toPlainString and the varargs array only when the line is written
+            LOG.info("PLACE  {} {} {} {} @ {} {} id={}", instrument.id(), side, size.toPlainString(),
+                    type, price == null ? "MKT" : price.toPlainString(), purpose, order.clientOrderId());
+        }
         venue.place(OrderRequest.of(order));
         return order;
     }
@@ -94,9 +96,11 @@ public final class OrderManager {
         }
         order.markCancelRequested();
         cancelsSent++;
-        LOG.info("CANCEL {} {} {} @ {} ({}) id={}", order.instrumentId(), order.side(),
-                order.remainingSize().toPlainString(), order.price() == null ? "MKT" : order.price().toPlainString(),
-                why, order.clientOrderId());
+        if (LOG.isInfoEnabled()) {
+            LOG.info("CANCEL {} {} {} @ {} ({}) id={}", order.instrumentId(), order.side(),
+                    order.remainingSize().toPlainString(), order.price() == null ? "MKT" : order.price().toPlainString(),
+                    why, order.clientOrderId());
+        }
         venueOf(order.instrument()).cancel(order.instrumentId(), order.clientOrderId());
     }
 
