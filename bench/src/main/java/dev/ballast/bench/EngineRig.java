@@ -1,6 +1,8 @@
 package dev.ballast.bench;
 
 import dev.ballast.bot.engine.AssetSettings;
+import dev.ballast.bot.engine.BrainSettings;
+import dev.ballast.bot.engine.HedgeSettings;
 import dev.ballast.bot.engine.Engine;
 import dev.ballast.bot.engine.EngineSettings;
 import dev.ballast.bot.engine.OrderManager;
@@ -88,11 +90,13 @@ final class EngineRig {
         }
         OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator("bl", clock.nowMs()), byId);
         Map<Asset, AssetSettings> settings = new LinkedHashMap<>();
-        settings.put(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 6.0, 20.0), 0.3));
-        settings.put(ETH, new AssetSettings(ETH, new LinearSkewQuoteModel(0.1, 8.0, 2.0), 3));
+        settings.put(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 6.0, 20.0), 0.3,
+                HedgeSettings.defaults(0.05, 0.01)));
+        settings.put(ETH, new AssetSettings(ETH, new LinearSkewQuoteModel(0.1, 8.0, 2.0), 3,
+                HedgeSettings.defaults(0.5, 0.1)));
         engine = new Engine(clock, inbox, byId, orders, inventory, instruments, settings,
                 new EngineSettings(Duration.ofMillis(250).toNanos(), 1.0, Duration.ofSeconds(5).toNanos(), 4096),
-                i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+                BrainSettings.defaults(), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
 
         tape = new MarketTape(List.of(
                 new MarketTape.MarketSpec(btcA, 60_000, 1.0, 5_000),

@@ -5,15 +5,25 @@ import dev.ballast.strategies.quoting.QuoteModel;
 import java.util.Objects;
 
 /**
- * How the engine quotes one asset: the model that prices quotes, and the hard limit on |position − target|
- * (base units) past which the side that would grow the drift is not quoted.
+ * How the engine trades one asset: the model that prices quotes, the hard limit on |position − target| (base
+ * units) past which the side that would grow the drift is not quoted, and how it hedges ({@code hedge} null:
+ * rebalancing through quotes only).
  */
-public record AssetSettings(Asset asset, QuoteModel model, double maxPosition) {
+public record AssetSettings(Asset asset, QuoteModel model, double maxPosition, HedgeSettings hedge) {
     public AssetSettings {
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(model, "model");
         if (!(maxPosition > 0)) {
             throw new IllegalArgumentException(asset + ": maxPosition must be > 0 (was " + maxPosition + ")");
         }
+    }
+
+    /** An asset that rebalances through its quotes only. */
+    public AssetSettings(Asset asset, QuoteModel model, double maxPosition) {
+        this(asset, model, maxPosition, null);
+    }
+
+    public boolean hedges() {
+        return hedge != null;
     }
 }

@@ -23,7 +23,27 @@ import dev.ballast.core.event.OrderRejected;
 import dev.ballast.core.event.PublicTrade;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
+import dev.ballast.core.OrderStatus;
+import dev.ballast.strategies.estimators.EwmaVolatility;
+import dev.ballast.strategies.estimators.IntensityEstimator;
+import dev.ballast.strategies.execution.AlmgrenChrissSchedule;
+import dev.ballast.strategies.execution.HedgeChild;
+import dev.ballast.strategies.execution.HedgeSchedule;
+import dev.ballast.strategies.execution.IcebergSchedule;
+import dev.ballast.strategies.execution.ImmediateIoc;
+import dev.ballast.strategies.execution.TwapSchedule;
+import dev.ballast.strategies.hedging.HedgeCostModel;
+import dev.ballast.strategies.hedging.HedgeLeg;
+import dev.ballast.strategies.hedging.HedgePlan;
+import dev.ballast.strategies.hedging.HedgeRouter;
+import dev.ballast.strategies.hedging.HedgeVenue;
+import dev.ballast.strategies.hedging.VenueHealth;
 import dev.ballast.strategies.quoting.InventoryBand;
+import dev.ballast.strategies.rebalance.DecisionLog;
+import dev.ballast.strategies.rebalance.RebalanceDecider;
+import dev.ballast.strategies.rebalance.RebalanceDecision;
+import dev.ballast.strategies.rebalance.RebalanceInputs;
+import dev.ballast.strategies.rebalance.RebalanceState;
 import dev.ballast.strategies.quoting.QuoteInputs;
 import dev.ballast.strategies.quoting.TwoSidedQuote;
 import dev.ballast.strategies.quoting.VenueQuoteShaper;
@@ -52,6 +72,13 @@ import org.slf4j.LoggerFactory;
  * every live order on every venue (so all venues together can never push |drift| past the limit, whatever
  * fills), shapes the quote to that venue's tick, lot and post-only rules, keeps a resting quote within the
  * tolerance and otherwise cancels it and places the new one.
+ *
+ * <p>The rebalancing brain runs per asset on a timer ({@code decisionIntervalNs}) and after each fill:
+ * estimators (volatility of fair value, order-arrival intensity) feed the quote model and the decision; the
+ * decision (skew / hedge / split / wait, {@link RebalanceDecider}) prices hedging against the router's live cost
+ * curve; a hedge is worked by a {@link HedgeExecution} whose schedule cuts it into IOC children routed to the
+ * cheapest healthy venues. While a hedge is in flight the quote that would grow the position is not shown, and
+ * the decision counts what is in flight, so a hedge is never doubled.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -68,6 +95,11 @@ public final class Engine {
     private final List<AssetState> assetList = new ArrayList<>();
     private final Map<InstrumentId, Long> fillsByMarket = new LinkedHashMap<>();
     private final Consumer<Event> onEvent = this::onEvent;
+    private final BrainSettings brain;
+    private final Asset quoteCurrency;
+    private final DecisionLog decisions = new DecisionLog(20);
+    private final Map<dev.ballast.core.ClientOrderId, HedgeExecution> hedgeByOrder = new HashMap<>();
+    private long nextHedgeId = 1;
     private Consumer<Engine> statusSink = e -> { };
 
     private Thread owner;
@@ -86,7 +118,7 @@ public final class Engine {
      */
     public Engine(Clock clock, Inbox<Event> inbox, Map<VenueId, Venue> venues, OrderManager orders,
                   InventoryAggregator inventory, List<Instrument> instruments,
-                  Map<Asset, AssetSettings> assetSettings, EngineSettings settings,
+                  Map<Asset, AssetSettings> assetSettings, EngineSettings settings, BrainSettings brain,
                   java.util.function.Function<Instrument, dev.ballast.core.book.OrderBook> bookFactory) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
@@ -94,8 +126,10 @@ public final class Engine {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.brain = Objects.requireNonNull(brain, "brain");
+        this.quoteCurrency = inventory.valuationCurrency();
         for (AssetSettings s : assetSettings.values()) {
-            AssetState a = new AssetState(s);
+            AssetState a = new AssetState(s, brain);
             assets.put(s.asset(), a);
             assetList.add(a);
         }
@@ -133,6 +167,13 @@ public final class Engine {
                 inventory.setStartingBalance(v.id(), b.getKey(), b.getValue().total());
             }
         }
+        for (AssetState a : assetList) {
+            for (Market m : a.markets) {
+                double takerFee = m.venue.fees(m.instrument.id()).takerRate().doubleValue();
+                a.hedgeVenues.add(new HedgeVenue(m.book, takerFee));
+                a.coarsestLot = Math.max(a.coarsestLot, m.instrument.lotSizeDouble());
+            }
+        }
         for (Venue v : venues.values()) {
             v.start(inbox::offer);
         }
@@ -157,6 +198,17 @@ public final class Engine {
                 if (a.dirty && now - a.lastQuoteNs >= settings.requoteIntervalNs()) {
                     requote(a, now);
                     n++;
+                }
+                if (a.settings.hedges()) {
+                    if (now >= a.nextDecisionNs) {
+                        a.nextDecisionNs = now + brain.decisionIntervalNs();
+                        a.intensity.refit(now);
+                        decide(a, now);
+                        n++;
+                    }
+                    if (a.hedge != null) {
+                        n += progressHedge(a, now);
+                    }
                 }
             }
         }
@@ -200,9 +252,11 @@ public final class Engine {
             } else if (e instanceof OrderCancelled c) {
                 Order o = orders.onCancelled(c);
                 forgetQuote(o);
+                hedgeChildDone(o);
             } else if (e instanceof OrderRejected r) {
                 Order o = orders.onRejected(r);
                 forgetQuote(o);
+                hedgeChildDone(o);
             } else if (e instanceof CancelRejected c) {
                 orders.onCancelRejected(c);
             }
@@ -243,6 +297,14 @@ public final class Engine {
 
     private void onTrade(PublicTrade t) {
         trades++;
+        Market m = markets.get(t.instrument());
+        if (m == null) {
+            return;
+        }
+        AssetState a = assets.get(m.instrument.base());
+        if (!Double.isNaN(a.fairValue)) {
+            a.intensity.onTrade(t, m.instrument, a.fairValue);
+        }
     }
 
     private void onFill(Fill fill) {
@@ -256,6 +318,10 @@ public final class Engine {
         if (o == null) {
             foreignFills++;
         }
+        HedgeExecution h = hedgeByOrder.get(fill.clientOrderId());
+        if (h != null) {
+            h.onFill(fill, feeInQuote(fill, m.instrument));
+        }
         inventory.onFill(m.instrument, fill);
         fillsByMarket.merge(m.instrument.id(), 1L, Long::sum);
         AssetState a = assets.get(m.instrument.base());
@@ -268,9 +334,14 @@ public final class Engine {
         }
         if (o != null && o.status().isTerminal()) {
             forgetQuote(o);
+            hedgeChildDone(o);
         }
         if (quoting) {
-            requote(a, clock.nowNs());
+            long now = clock.nowNs();
+            requote(a, now);
+            if (a.settings.hedges()) {
+                decide(a, now);
+            }
         }
     }
 
@@ -312,9 +383,21 @@ public final class Engine {
             return;
         }
         inventory.markFairValue(asset, fair);
+        a.volatility.update(now, fair);
         double drift = inventory.driftDouble(asset);
         a.in.set(fair, drift, 0, 0, now);
+        a.in.sigmaPerSqrtSec = a.volatility.sigmaPerSqrtSec();
+        a.in.intensityA = a.intensity.intensityA();
+        a.in.intensityKPerBps = a.intensity.intensityKPerBps();
         a.settings.model().quote(a.in, a.model);
+        if (a.hedge != null) {
+            // while a hedge is in flight, the quote that would grow the position waits
+            if (a.hedge.side == Side.SELL) {
+                a.model.noBid();
+            } else {
+                a.model.noAsk();
+            }
+        }
         for (int i = 0; i < a.markets.size(); i++) {
             Market m = a.markets.get(i);
             if (Double.isNaN(m.mid())) {
@@ -378,6 +461,220 @@ public final class Engine {
         a.in.openSellExposure = orders.exposure(asset, Side.SELL, excluded);
         InventoryBand.apply(a.in, a.settings.maxPosition(), minSize, q);
         VenueQuoteShaper.shape(q, m.instrument, m.book.bestBidTicks(), m.book.bestAskTicks(), m.scratch);
+    }
+
+    // ---- the rebalancing brain ----
+
+    /** Re-evaluates skew vs hedge vs wait for one asset and starts a hedge when the decision says so. */
+    private void decide(AssetState a, long now) {
+        double fair = fairValue(a);
+        if (Double.isNaN(fair) || !quoting) {
+            return;
+        }
+        a.volatility.update(now, fair);
+        double drift = inventory.driftDouble(a.settings.asset());
+        double inFlight = a.hedge == null ? 0 : a.hedge.inFlightSigned();
+        TwoSidedQuote q = a.model;
+        boolean longOrFlat = drift >= 0;
+        double reduceDist = longOrFlat ? distanceBps(q.askPrice, fair, q.hasAsk(), 1) : distanceBps(q.bidPrice, fair, q.hasBid(), -1);
+        double reduceSize = longOrFlat ? (q.hasAsk() ? q.askSize : 0) : (q.hasBid() ? q.bidSize : 0);
+        double growDist = longOrFlat ? distanceBps(q.bidPrice, fair, q.hasBid(), -1) : distanceBps(q.askPrice, fair, q.hasAsk(), 1);
+        double growSize = longOrFlat ? (q.hasBid() ? q.bidSize : 0) : (q.hasAsk() ? q.askSize : 0);
+        RebalanceInputs in = new RebalanceInputs(a.settings.asset(), quoteCurrency, now, drift, inFlight, fair,
+                a.volatility.sigmaPerSqrtSec(), a.intensity.intensityA(), a.intensity.intensityKPerBps(),
+                reduceDist, reduceSize, growDist, growSize, a.coarsestLot);
+        RebalanceDecision d;
+        hideOwnOrders(a);
+        try {
+            updateRouter(a, now, fair);
+            d = a.decider.decide(in, a.rebalanceState, a.router::costQuote);
+        } finally {
+            restoreOwnOrders(a);
+        }
+        a.rebalanceState = d.nextState();
+        decisions.record(d);
+        RebalanceDecision previous = a.lastDecision;
+        a.lastDecision = d;
+        if (previous == null || previous.action() != d.action() || previous.basis() != d.basis() || d.isHedge()) {
+            LOG.info("DECIDE {}", d.reason());
+        }
+        if (d.isHedge() && a.hedge == null && d.side().isPresent()) {
+            startHedge(a, d, now, fair);
+        }
+    }
+
+    /** Distance of a quote from fair value in bps, positive away from fair on its side; NaN when not quoted. */
+    private static double distanceBps(double price, double fair, boolean quoted, int sign) {
+        return quoted ? sign * (price - fair) / fair * 10_000 : Double.NaN;
+    }
+
+    private void startHedge(AssetState a, RebalanceDecision d, long now, double fair) {
+        HedgeSettings hs = a.settings.hedge();
+        double size = d.hedgeSizeBase();
+        Side side = d.side().orElseThrow();
+        HedgeSchedule schedule;
+        if (size <= hs.sliceAbove()) {
+            schedule = new ImmediateIoc();
+        } else {
+            schedule = switch (hs.execution()) {
+                case IOC -> new ImmediateIoc();
+                case TWAP -> new TwapSchedule(now, hs.sliceHorizonNs(), hs.slices(), a.coarsestLot);
+                case ALMGREN_CHRISS -> new AlmgrenChrissSchedule(now, hs.sliceHorizonNs(), hs.slices(),
+                        hs.urgency() / (hs.sliceHorizonNs() / 1e9), a.coarsestLot);
+                case ICEBERG -> new IcebergSchedule(now, Math.max(hs.icebergClip(), a.coarsestLot),
+                        settings.requoteIntervalNs());
+            };
+        }
+        HedgeExecution h = new HedgeExecution(nextHedgeId++, a.settings.asset(), side, size, fair, now, schedule, d.reason());
+        a.hedge = h;
+        // the quotes that would grow the position wait while the hedge is in flight; cancelling them first also
+        // keeps the hedge's IOC children from meeting our own resting orders (commands reach a venue in order)
+        for (Market m : a.markets) {
+            Order growing = m.quote(side.opposite());
+            if (growing != null) {
+                orders.cancel(growing, "hedge in flight");
+            }
+        }
+        LOG.info("HEDGE  #{} start {} {} {} via {} (fair {})", h.id, side, fmt(size), a.settings.asset(),
+                schedule.name(), fmt(fair));
+        progressHedge(a, now);
+    }
+
+    /** Sends the hedge's next child when it is due and the previous one has resolved. @return work done */
+    private int progressHedge(AssetState a, long now) {
+        HedgeExecution h = a.hedge;
+        if (h.hasLiveChildren()) {
+            return 0;
+        }
+        if (h.stalled()) {
+            finishHedge(a, now, "no fills in " + HedgeExecution.MAX_EMPTY_CHILDREN + " children in a row");
+            return 1;
+        }
+        double remaining = h.remainingBase();
+        HedgeChild child = h.schedule.nextChild(now, remaining < a.coarsestLot ? 0 : remaining);
+        if (child.done()) {
+            finishHedge(a, now, "schedule done");
+            return 1;
+        }
+        if (!child.dueAt(now)) {
+            return 0;
+        }
+        double fair = fairValue(a);
+        if (Double.isNaN(fair)) {
+            h.emptyRound();
+            return 1;
+        }
+        HedgePlan plan;
+        hideOwnOrders(a);
+        try {
+            updateRouter(a, now, fair);
+            plan = a.router.plan(h.side, Math.min(child.size(), remaining));
+        } finally {
+            restoreOwnOrders(a);
+        }
+        if (!plan.feasible() || plan.legs().isEmpty()) {
+            h.emptyRound();
+            LOG.info("HEDGE  #{} no feasible route for {} {}: {}", h.id, h.side, fmt(child.size()), plan.reason());
+            return 1;
+        }
+        h.childrenSent();
+        for (HedgeLeg leg : plan.legs()) {
+            Order o = orders.place(leg.instrument(), h.side, OrderType.LIMIT_IOC, iocLimitTicks(leg, fair),
+                    leg.sizeLots(), "hedge#" + h.id);
+            if (o != null) {
+                h.childSent(o);
+                hedgeByOrder.put(o.clientOrderId(), h);
+            }
+        }
+        if (!h.hasLiveChildren()) {
+            h.emptyRound();
+        }
+        LOG.info("HEDGE  #{} child {}: {}", h.id, h.children(), plan.reason());
+        return 1;
+    }
+
+    /** The leg's limit widened by {@code limitSlackBps} of fair value, never past the slippage cap. */
+    private long iocLimitTicks(HedgeLeg leg, double fair) {
+        Instrument i = leg.instrument();
+        double sign = leg.side().sign();
+        double capPrice = fair * (1 + sign * brain.hedgeCost().maxSlippageBps() / 10_000);
+        double slackPrice = i.ticksToDouble(leg.limitPriceTicks()) + sign * fair * brain.limitSlackBps() / 10_000;
+        double limit = leg.side() == Side.BUY ? Math.min(capPrice, slackPrice) : Math.max(capPrice, slackPrice);
+        // round toward the level seen (a buy rounds down, a sell up), and never inside it
+        long ticks = i.roundToTicks(limit, leg.side());
+        return leg.side() == Side.BUY ? Math.max(ticks, leg.limitPriceTicks()) : Math.min(ticks, leg.limitPriceTicks());
+    }
+
+    private void finishHedge(AssetState a, long now, String why) {
+        HedgeExecution h = a.hedge;
+        a.hedge = null;
+        a.hedgesDone++;
+        a.hedgedBase += h.filledBase();
+        a.hedgeCostQuote += h.costQuote();
+        a.hedgeNotionalAtDecision += h.fairAtDecision * h.filledBase();
+        LOG.info("HEDGE  #{} done ({}): filled {} of {} {} in {} children, cost {} {} ({} bps vs fair at decision)",
+                h.id, why, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.children(), fmt(h.costQuote()),
+                quoteCurrency, fmt(h.costBps()));
+        a.nextDecisionNs = now; // what is left goes back to the decision at once
+    }
+
+    private void hedgeChildDone(Order o) {
+        if (o == null || !o.status().isTerminal()) {
+            return;
+        }
+        HedgeExecution h = hedgeByOrder.remove(o.clientOrderId());
+        if (h != null) {
+            h.onChildDone(o);
+        }
+    }
+
+    /** Refreshes the router's view of every venue of the asset: health, book age, what we can spend there. */
+    private void updateRouter(AssetState a, long now, double fair) {
+        for (int i = 0; i < a.markets.size(); i++) {
+            Market m = a.markets.get(i);
+            VenueId venue = m.instrument.id().venue();
+            VenueHealth health = Double.isNaN(m.mid()) ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
+            double base = inventory.quantity(a.settings.asset(), venue).doubleValue();
+            double cash = inventory.cash(venue).doubleValue();
+            for (Order o : orders.liveOrders()) {
+                if (!o.instrumentId().venue().equals(venue)) {
+                    continue;
+                }
+                if (o.side() == Side.SELL && o.instrument().base().equals(a.settings.asset())) {
+                    base -= o.remainingSize().doubleValue();
+                } else if (o.side() == Side.BUY && o.price() != null) {
+                    cash -= o.remainingSize().doubleValue() * o.price().doubleValue();
+                }
+            }
+            a.hedgeVenues.get(i).update(health, Math.max(0, now - m.book.timestampNs()), Math.max(0, base), Math.max(0, cash));
+        }
+        a.router.update(a.hedgeVenues, fair);
+    }
+
+    private void hideOwnOrders(AssetState a) {
+        for (int i = 0; i < a.markets.size(); i++) {
+            a.markets.get(i).hideOwnOrders(orders.liveOrders());
+        }
+    }
+
+    private void restoreOwnOrders(AssetState a) {
+        for (int i = 0; i < a.markets.size(); i++) {
+            a.markets.get(i).restoreOwnOrders();
+        }
+    }
+
+    private double feeInQuote(Fill fill, Instrument instrument) {
+        if (fill.feeAsset().equals(instrument.quote())) {
+            return fill.fee().doubleValue();
+        }
+        if (fill.feeAsset().equals(instrument.base())) {
+            return fill.fee().doubleValue() * fill.price().doubleValue();
+        }
+        return 0; // a third-asset fee (BNB) is counted by the inventory when that asset is marked
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", v);
     }
 
     /** The cross-venue fair value: the mean of the mids of every usable book of the asset, NaN when none. */
@@ -468,12 +765,61 @@ public final class Engine {
         final QuoteInputs in = new QuoteInputs();
         final TwoSidedQuote model = new TwoSidedQuote();
         final TwoSidedQuote scratch = new TwoSidedQuote();
+        final EwmaVolatility volatility;
+        final IntensityEstimator intensity;
+        final RebalanceDecider decider;
+        final HedgeRouter router;
+        final List<HedgeVenue> hedgeVenues = new ArrayList<>();
+        RebalanceState rebalanceState = RebalanceState.initial();
+        RebalanceDecision lastDecision;
+        HedgeExecution hedge;
+        double coarsestLot;
+        long nextDecisionNs = Long.MIN_VALUE / 2;
+        long hedgesDone;
+        double hedgedBase;
+        double hedgeCostQuote;
+        double hedgeNotionalAtDecision;
         boolean dirty;
         long lastQuoteNs = Long.MIN_VALUE / 2;
         double fairValue = Double.NaN;
 
-        AssetState(AssetSettings settings) {
+        AssetState(AssetSettings settings, BrainSettings brain) {
             this.settings = settings;
+            this.volatility = new EwmaVolatility(brain.volatility());
+            this.intensity = new IntensityEstimator(brain.intensity());
+            this.decider = settings.hedges() ? new RebalanceDecider(settings.hedge().rebalance()) : null;
+            this.router = new HedgeRouter(new HedgeCostModel(brain.hedgeCost()), brain.router());
         }
+    }
+
+    /** What the status shows of an asset's rebalancing: the last decision, the hedge in flight, hedges done. */
+    public record RebalanceStatus(RebalanceDecision lastDecision, String hedgeInFlight, long hedgesDone,
+                                  double hedgedBase, double hedgeCostQuote, double hedgeCostBps,
+                                  double sigmaBpsPerSqrtSec, double intensityA, double intensityKPerBps,
+                                  boolean intensityFitted) {
+    }
+
+    /** The rebalancing state of one asset, for the status. */
+    public RebalanceStatus rebalanceStatus(Asset asset) {
+        AssetState a = assets.get(asset);
+        if (a == null) {
+            return null;
+        }
+        String inFlight = null;
+        if (a.hedge != null) {
+            HedgeExecution h = a.hedge;
+            inFlight = String.format(java.util.Locale.ROOT, "#%d %s %s of %s %s via %s, %d children, cost so far %s bps",
+                    h.id, h.side, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.schedule.name(), h.children(),
+                    fmt(h.costBps()));
+        }
+        double bps = a.hedgeNotionalAtDecision == 0 ? Double.NaN : a.hedgeCostQuote / a.hedgeNotionalAtDecision * 10_000;
+        return new RebalanceStatus(a.lastDecision, inFlight, a.hedgesDone, a.hedgedBase, a.hedgeCostQuote, bps,
+                a.volatility.sigmaBpsPerSqrtSec(), a.intensity.intensityA(), a.intensity.intensityKPerBps(),
+                a.intensity.isFitted());
+    }
+
+    /** The recent decisions of every asset (repeats folded). */
+    public DecisionLog decisions() {
+        return decisions;
     }
 }

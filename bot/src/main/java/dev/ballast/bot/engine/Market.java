@@ -19,6 +19,9 @@ final class Market {
     Order bid;
     Order ask;
     long gaps;
+    /** Levels changed by {@link #hideOwnOrders}: side (0 bid, 1 ask), price ticks, original lots. */
+    private final long[] hidden = new long[3 * 16];
+    private int hiddenCount;
 
     Market(Instrument instrument, Venue venue, OrderBook book) {
         this.instrument = instrument;
@@ -36,6 +39,40 @@ final class Market {
         } else {
             ask = o;
         }
+    }
+
+    /**
+     * Takes our own resting orders out of the book for a moment, so that a hedge is priced against other
+     * traders' liquidity only (a venue's L2 includes our orders, and a taker order of ours never trades against
+     * them). Must be followed by {@link #restoreOwnOrders()} before any other book change.
+     */
+    void hideOwnOrders(Iterable<Order> live) {
+        assert hiddenCount == 0 : "own orders already hidden";
+        for (Order o : live) {
+            if (o.price() == null || !o.instrumentId().equals(instrument.id()) || hiddenCount == hidden.length / 3) {
+                continue;
+            }
+            long ticks = instrument.priceToTicks(o.price());
+            long lots = instrument.sizeToLots(o.remainingSize());
+            long shown = book.sizeLotsAtPrice(o.side(), ticks);
+            if (shown == 0) {
+                continue;
+            }
+            hidden[3 * hiddenCount] = o.side() == Side.BUY ? 0 : 1;
+            hidden[3 * hiddenCount + 1] = ticks;
+            hidden[3 * hiddenCount + 2] = shown;
+            hiddenCount++;
+            book.setLevel(o.side(), ticks, Math.max(0, shown - lots));
+        }
+    }
+
+    /** Puts back exactly what {@link #hideOwnOrders} took out, last change first. */
+    void restoreOwnOrders() {
+        for (int i = hiddenCount - 1; i >= 0; i--) {
+            Side side = hidden[3 * i] == 0 ? Side.BUY : Side.SELL;
+            book.setLevel(side, hidden[3 * i + 1], hidden[3 * i + 2]);
+        }
+        hiddenCount = 0;
     }
 
     /** The venue's mid in quote currency, or NaN when the book is not usable. */

@@ -6,6 +6,8 @@ import dev.ballast.bot.config.MarketConfig;
 import dev.ballast.bot.config.SimAssetConfig;
 import dev.ballast.bot.config.VenueConfig;
 import dev.ballast.bot.engine.AssetSettings;
+import dev.ballast.bot.engine.BrainSettings;
+import dev.ballast.bot.engine.HedgeSettings;
 import dev.ballast.bot.engine.Engine;
 import dev.ballast.bot.engine.EngineSettings;
 import dev.ballast.bot.engine.OrderManager;
@@ -88,7 +90,8 @@ public final class PaperTrading {
             targets.put(e.getKey(), new InventoryTarget(ac.target(), ac.band(), ac.maxPosition()));
             settings.put(e.getKey(), new AssetSettings(e.getKey(),
                     new LinearSkewQuoteModel(ac.quoteSize().doubleValue(), ac.spreadBps(), ac.skewBpsPerUnit()),
-                    ac.maxPosition().doubleValue()));
+                    ac.maxPosition().doubleValue(),
+                    HedgeSettings.defaults(ac.band().doubleValue(), ac.quoteSize().doubleValue())));
         }
         InventoryAggregator inventory = new InventoryAggregator(config.quoteCurrency(), targets);
         for (Instrument i : instruments) {
@@ -100,7 +103,7 @@ public final class PaperTrading {
                 ec.requoteToleranceBps(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
         Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
-                i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+                BrainSettings.defaults(), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         return new PaperTrading(market, engine, simVenues);
     }
 

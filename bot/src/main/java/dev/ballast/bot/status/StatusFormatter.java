@@ -67,6 +67,23 @@ public final class StatusFormatter {
                 sb.append(' ').append(i.id().venue()).append(' ').append(engine.fillsByMarket().getOrDefault(i.id(), 0L));
             }
             sb.append('\n');
+            Engine.RebalanceStatus r = engine.rebalanceStatus(asset);
+            if (r != null) {
+                sb.append(String.format(Locale.ROOT, "      model σ %s bps/√s, λ(δ) = %s·e^(−%s·δbps)/s%s%n",
+                        fixed(r.sigmaBpsPerSqrtSec(), 2), fixed(r.intensityA(), 3), fixed(r.intensityKPerBps(), 3),
+                        r.intensityFitted() ? "" : " (fallback)"));
+                if (r.lastDecision() != null) {
+                    sb.append("      decision ").append(r.lastDecision().reason()).append('\n');
+                }
+                if (r.hedgeInFlight() != null) {
+                    sb.append("      hedge in flight ").append(r.hedgeInFlight()).append('\n');
+                }
+                if (r.hedgesDone() > 0) {
+                    sb.append(String.format(Locale.ROOT, "      hedges done %d, %s %s hedged, cost %s %s (%s bps vs fair at decision)%n",
+                            r.hedgesDone(), fixed(r.hedgedBase(), 4), asset.code(), fixed(r.hedgeCostQuote(), 2), ccy,
+                            fixed(r.hedgeCostBps(), 2)));
+                }
+            }
         }
         var om = engine.orders();
         sb.append(String.format(Locale.ROOT,
@@ -132,6 +149,10 @@ public final class StatusFormatter {
             first = false;
         }
         return sb.append(')').toString();
+    }
+
+    private static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String num(BigDecimal v, int scale) {

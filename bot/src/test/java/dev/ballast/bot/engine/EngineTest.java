@@ -73,7 +73,7 @@ class EngineTest {
         engine = new Engine(clock, inbox, venues, orders, inventory, List.of(btcA, btcB),
                 Map.of(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 10, 100), maxPosition)),
                 new EngineSettings(Duration.ofMillis(100).toNanos(), toleranceBps, Duration.ofSeconds(5).toNanos(), 1000),
-                i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+                BrainSettings.defaults(), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         engine.start();
     }
 

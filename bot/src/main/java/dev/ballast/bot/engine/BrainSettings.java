@@ -1,0 +1,41 @@
+package dev.ballast.bot.engine;
+
+import dev.ballast.strategies.estimators.EwmaVolatility;
+import dev.ballast.strategies.estimators.IntensityEstimator;
+import dev.ballast.strategies.hedging.HedgeCostParams;
+import dev.ballast.strategies.hedging.HedgeRouterParams;
+import java.util.Objects;
+
+/**
+ * The engine-wide settings of the rebalancing brain: estimators, hedge cost model and router, and how often each
+ * asset's decision is re-evaluated on a timer (fills and book changes also trigger it), and how far past
+ * the levels it saw a hedge's IOC limit may reach ({@code limitSlackBps}, see {@link #DEFAULT_LIMIT_SLACK_BPS}).
+ */
+public record BrainSettings(EwmaVolatility.Config volatility, IntensityEstimator.Config intensity,
+                            HedgeCostParams hedgeCost, HedgeRouterParams router, long decisionIntervalNs,
+                            double limitSlackBps) {
+    public BrainSettings {
+        Objects.requireNonNull(volatility, "volatility");
+        Objects.requireNonNull(intensity, "intensity");
+        Objects.requireNonNull(hedgeCost, "hedgeCost");
+        Objects.requireNonNull(router, "router");
+        if (decisionIntervalNs <= 0) {
+            throw new IllegalArgumentException("decisionIntervalNs must be > 0 (was " + decisionIntervalNs + ")");
+        }
+        if (!(limitSlackBps >= 0)) {
+            throw new IllegalArgumentException("limitSlackBps must be >= 0 (was " + limitSlackBps + ")");
+        }
+    }
+
+    /**
+     * How far past the worst level it walked a hedge child's IOC limit may reach, in bps of fair value (never
+     * beyond the cost model's slippage cap): the book moves while the order travels, and a limit exactly at the
+     * level seen would miss on any adverse tick.
+     */
+    public static final double DEFAULT_LIMIT_SLACK_BPS = 3.0;
+
+    public static BrainSettings defaults() {
+        return new BrainSettings(EwmaVolatility.Config.defaults(), IntensityEstimator.Config.defaults(),
+                HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS, 1_000_000_000L, DEFAULT_LIMIT_SLACK_BPS);
+    }
+}
