@@ -1,0 +1,43 @@
+package dev.ballast.bot.testing;
+
+import dev.ballast.connectors.Venue;
+import dev.ballast.core.Asset;
+import dev.ballast.core.Balance;
+import dev.ballast.core.ClientOrderId;
+import dev.ballast.core.FeeSchedule;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.InstrumentId;
+import dev.ballast.core.OpenOrder;
+import dev.ballast.core.OrderRequest;
+import dev.ballast.core.VenueId;
+import dev.ballast.core.event.EventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A venue that passes everything to a real one and remembers every order the engine sent it. */
+public final class RecordingVenue implements Venue {
+    private final Venue delegate;
+    public final List<OrderRequest> placed = new ArrayList<>();
+
+    public RecordingVenue(Venue delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override public VenueId id() { return delegate.id(); }
+    @Override public List<Instrument> instruments() { return delegate.instruments(); }
+    @Override public FeeSchedule fees(InstrumentId instrument) { return delegate.fees(instrument); }
+    @Override public Map<Asset, Balance> balances() { return delegate.balances(); }
+    @Override public List<OpenOrder> openOrders() { return delegate.openOrders(); }
+    @Override public void start(EventSink sink) { delegate.start(sink); }
+    @Override public void requestSnapshot(InstrumentId instrument) { delegate.requestSnapshot(instrument); }
+    @Override public void cancel(InstrumentId instrument, ClientOrderId id) { delegate.cancel(instrument, id); }
+    @Override public void cancelAll() { delegate.cancelAll(); }
+    @Override public void close() { delegate.close(); }
+
+    @Override
+    public void place(OrderRequest request) {
+        placed.add(request);
+        delegate.place(request);
+    }
+}
