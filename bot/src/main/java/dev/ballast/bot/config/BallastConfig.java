@@ -21,6 +21,8 @@ import java.util.Objects;
  *   <li>every asset under {@code assets} is the base of at least one market;</li>
  *   <li>an asset's {@code quoteSize} is at least the lot size of every market trading it, and on a simulated
  *       venue {@code quoteSize × startPrice} reaches the market's minimum notional;</li>
+ *   <li>an asset hedged with {@code execution: iceberg} has an {@code icebergClip} of at least the lot size
+ *       of every market trading it;</li>
  *   <li>every asset traded on a simulated venue has {@code simulation.assets.<ASSET>};</li>
  *   <li>every venue balance is in the quote currency or in an asset under {@code assets}.</li>
  * </ul>
@@ -31,6 +33,8 @@ import java.util.Objects;
  * @param simulation the shared simulated market; required while any venue is simulated (today: always)
  * @param venues the venues by id, in file order; at least one
  * @param assets the traded assets by code, in file order; at least one
+ * @param estimators the estimators' settings; optional in the file ({@link EstimatorsConfig#DEFAULTS})
+ * @param hedging hedge pricing, routing and decision timing; optional in the file ({@link HedgingConfig#DEFAULTS})
  */
 public record BallastConfig(
         Mode mode,
@@ -38,7 +42,9 @@ public record BallastConfig(
         EngineConfig engine,
         SimulationConfig simulation,
         Map<VenueId, VenueConfig> venues,
-        Map<Asset, AssetConfig> assets) {
+        Map<Asset, AssetConfig> assets,
+        EstimatorsConfig estimators,
+        HedgingConfig hedging) {
 
     /** @throws IllegalArgumentException listing every rule that is broken, each named by its dotted path */
     public BallastConfig {
@@ -48,6 +54,8 @@ public record BallastConfig(
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(venues, "venues");
         Objects.requireNonNull(assets, "assets");
+        Objects.requireNonNull(estimators, "estimators");
+        Objects.requireNonNull(hedging, "hedging");
         venues = Collections.unmodifiableMap(new LinkedHashMap<>(venues));
         assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
         venues.forEach((id, venue) -> {
@@ -89,6 +97,7 @@ public record BallastConfig(
                 }
                 checkQuoteSize(r, market, marketPath, asset, venue.type().isSimulated()
                         ? simulation.assets().get(market.base()) : null);
+                checkIcebergClip(r, market, marketPath, asset);
             }
             for (Asset held : venue.balances().keySet()) {
                 r.require(held.equals(quoteCurrency) || assets.containsKey(held), venuePath + ".balances." + held
@@ -108,6 +117,16 @@ public record BallastConfig(
                         + " is required: " + marketPath + " trades " + asset + " on a simulated venue");
             }
         });
+    }
+
+    /** An iceberg clip below a lot could never be sent: the hedge would stall at its first clip. */
+    private static void checkIcebergClip(Rules r, MarketConfig market, String marketPath, AssetConfig asset) {
+        HedgeExecutionConfig execution = asset.hedge().execution();
+        if (execution.type() == HedgeExecutionType.ICEBERG) {
+            r.require(execution.icebergClip().compareTo(market.lotSize()) >= 0, "assets." + market.base()
+                    + ".hedge.icebergClip must be >= " + marketPath + ".lotSize " + Rules.show(market.lotSize())
+                    + " (was " + Rules.show(execution.icebergClip()) + ")");
+        }
     }
 
     private static void checkQuoteSize(

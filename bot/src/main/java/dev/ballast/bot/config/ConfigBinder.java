@@ -2,11 +2,16 @@ package dev.ballast.bot.config;
 
 import dev.ballast.core.Asset;
 import dev.ballast.core.VenueId;
+import dev.ballast.strategies.rebalance.RebalanceParams;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Turns a {@link YamlNode} tree into a {@link BallastConfig}: reads each section's keys with their types and
@@ -36,11 +41,15 @@ final class ConfigBinder {
         SimulationConfig simulation = simulation(root.section("simulation"));
         Map<VenueId, VenueConfig> venues = venues(root.section("venues"));
         Map<Asset, AssetConfig> assets = assets(root.section("assets"));
+        EstimatorsConfig estimators = estimators(root.optionalSection("estimators"));
+        HedgingConfig hedging = hedging(root.optionalSection("hedging"));
         root.rejectUnknownKeys();
-        if (root.failed() || engine == null || simulation == null || venues == null || assets == null) {
+        if (root.failed() || engine == null || simulation == null || venues == null || assets == null
+                || estimators == null || hedging == null) {
             return null;
         }
-        return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulation, venues, assets));
+        return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulation, venues, assets,
+                estimators, hedging));
     }
 
     private EngineConfig engine(Section s) {
@@ -187,14 +196,164 @@ final class ConfigBinder {
         BigDecimal band = s.decimal("band");
         BigDecimal maxPosition = s.decimal("maxPosition");
         BigDecimal quoteSize = s.decimal("quoteSize");
+        QuoteModelType model =
+                s.choice("model", QuoteModelType.LINEAR, QuoteModelType.values(), QuoteModelType::configName);
         Double spreadBps = s.number("spreadBps");
         Double skewBpsPerUnit = s.number("skewBpsPerUnit");
+        Double minSpreadBps = s.number("minSpreadBps", 0);
+        Boolean shrinkGrowingSide = s.flag("shrinkGrowingSide", false);
+        Double gamma = modelSetting(s, "gamma", model, QuoteModelType::usesGamma, QuoteModelType::defaultGamma);
+        Double horizonSec =
+                modelSetting(s, "horizonSec", model, QuoteModelType::usesHorizon, QuoteModelType::defaultHorizonSec);
+        Section hedgeSection = s.optionalSection("hedge");
+        s.rejectUnknownKeys();
+        HedgeConfig hedge = hedgeSection == null ? null : hedge(hedgeSection, band, quoteSize);
+        if (s.failed() || model == null || hedge == null) {
+            return null;
+        }
+        return build(s.path(), () -> new AssetConfig(target, band, maxPosition, quoteSize, model, spreadBps,
+                skewBpsPerUnit, minSpreadBps, shrinkGrowingSide, gamma, horizonSec, hedge));
+    }
+
+    /**
+     * A quote-model setting: read with the model's default when the model takes it, reported with the models
+     * that do when it does not (NaN, as the record holds it). When the model itself is not valid, only its type
+     * is checked.
+     */
+    private static Double modelSetting(Section s, String key, QuoteModelType model,
+            Predicate<QuoteModelType> uses, ToDoubleFunction<QuoteModelType> defaultValue) {
+        if (model == null) {
+            return s.number(key, Double.NaN);
+        }
+        if (uses.test(model)) {
+            return s.number(key, defaultValue.applyAsDouble(model));
+        }
+        String usedBy = Arrays.stream(QuoteModelType.values()).filter(uses)
+                .map(QuoteModelType::configName).collect(Collectors.joining(", "));
+        s.notUsed(key, "not used by model " + model.configName() + " (only by " + usedBy + ")");
+        return Double.NaN;
+    }
+
+    /**
+     * {@code assets.<ASSET>.hedge}; {@code band} and {@code quoteSize} (null when they did not read) give the
+     * size defaults.
+     */
+    private HedgeConfig hedge(Section s, BigDecimal band, BigDecimal quoteSize) {
+        Boolean enabled = s.flag("enabled", true);
+        Double riskAversion = s.number("riskAversion", RebalanceParams.DEFAULT_RISK_AVERSION);
+        Double hysteresisEnter = s.number("hysteresisEnter", RebalanceParams.DEFAULT_HYSTERESIS_ENTER);
+        Double hysteresisExit = s.number("hysteresisExit", RebalanceParams.DEFAULT_HYSTERESIS_EXIT);
+        BigDecimal minSize = s.decimal("minSize", band == null ? null : HedgeConfig.defaultMinSize(band));
+        Double costMultiplier = s.number("costMultiplier", RebalanceParams.DEFAULT_HEDGE_COST_MULTIPLIER);
+        Double edgeCreditWeight = s.number("edgeCreditWeight", RebalanceParams.DEFAULT_EDGE_CREDIT_WEIGHT);
+        Integer splitGridSteps = s.integer("splitGridSteps", RebalanceParams.DEFAULT_SPLIT_GRID_STEPS);
+        HedgeExecutionType type = s.choice("execution", HedgeExecutionType.IOC, HedgeExecutionType.values(),
+                HedgeExecutionType::configName);
+        BigDecimal sliceAbove = s.decimal("sliceAbove",
+                quoteSize == null ? null : HedgeExecutionConfig.defaultSliceAbove(quoteSize));
+        Long sliceHorizonSec = s.whole("sliceHorizonSec", HedgeExecutionConfig.DEFAULT_SLICE_HORIZON_SEC);
+        Integer slices = s.integer("slices", HedgeExecutionConfig.DEFAULT_SLICES);
+        Double urgency = s.number("urgency", HedgeExecutionConfig.DEFAULT_URGENCY);
+        BigDecimal icebergClip = s.decimal("icebergClip",
+                quoteSize == null ? null : HedgeExecutionConfig.defaultIcebergClip(quoteSize));
+        Long icebergRefillMs = s.whole("icebergRefillMs", HedgeExecutionConfig.DEFAULT_ICEBERG_REFILL_MS);
+        s.rejectUnknownKeys();
+        if (s.failed() || minSize == null || sliceAbove == null || icebergClip == null) {
+            return null;
+        }
+        HedgeExecutionConfig execution = build(s.path(), () -> new HedgeExecutionConfig(type, sliceAbove,
+                sliceHorizonSec, slices, urgency, icebergClip, icebergRefillMs));
+        // with a broken execution, the decision's knobs are still checked (against the default execution) so
+        // that every problem of the section is reported at once
+        HedgeExecutionConfig checkedWith = execution != null ? execution : HedgeExecutionConfig.defaults(quoteSize);
+        HedgeConfig hedge = build(s.path(), () -> new HedgeConfig(enabled, riskAversion, hysteresisEnter,
+                hysteresisExit, minSize, costMultiplier, edgeCreditWeight, splitGridSteps, checkedWith));
+        return execution == null ? null : hedge;
+    }
+
+    private EstimatorsConfig estimators(Section s) {
+        if (s == null) {
+            return null;
+        }
+        Section volatilitySection = s.optionalSection("volatility");
+        Section intensitySection = s.optionalSection("intensity");
+        Section liquiditySection = s.optionalSection("liquidity");
+        s.rejectUnknownKeys();
+        EstimatorsConfig.Volatility volatility = volatilitySection == null ? null : volatility(volatilitySection);
+        EstimatorsConfig.Intensity intensity = intensitySection == null ? null : intensity(intensitySection);
+        EstimatorsConfig.Liquidity liquidity = liquiditySection == null ? null : liquidity(liquiditySection);
+        if (s.failed() || volatility == null || intensity == null || liquidity == null) {
+            return null;
+        }
+        return new EstimatorsConfig(volatility, intensity, liquidity);
+    }
+
+    private EstimatorsConfig.Volatility volatility(Section s) {
+        EstimatorsConfig.Volatility d = EstimatorsConfig.Volatility.DEFAULTS;
+        Long sampleIntervalMs = s.whole("sampleIntervalMs", d.sampleIntervalMs());
+        Double halfLifeSec = s.number("halfLifeSec", d.halfLifeSec());
+        Integer minSamples = s.integer("minSamples", d.minSamples());
         s.rejectUnknownKeys();
         if (s.failed()) {
             return null;
         }
-        return build(s.path(),
-                () -> new AssetConfig(target, band, maxPosition, quoteSize, spreadBps, skewBpsPerUnit));
+        return build(s.path(), () -> new EstimatorsConfig.Volatility(sampleIntervalMs, halfLifeSec, minSamples));
+    }
+
+    private EstimatorsConfig.Intensity intensity(Section s) {
+        EstimatorsConfig.Intensity d = EstimatorsConfig.Intensity.DEFAULTS;
+        Long windowSec = s.whole("windowSec", d.windowSec());
+        Double gridStepBps = s.number("gridStepBps", d.gridStepBps());
+        Integer gridLevels = s.integer("gridLevels", d.gridLevels());
+        Integer minTrades = s.integer("minTrades", d.minTrades());
+        Integer minTradesPerLevel = s.integer("minTradesPerLevel", d.minTradesPerLevel());
+        Integer minLevels = s.integer("minLevels", d.minLevels());
+        Double minAPerSec = s.number("minAPerSec", d.minAPerSec());
+        Double maxAPerSec = s.number("maxAPerSec", d.maxAPerSec());
+        Double minKPerBps = s.number("minKPerBps", d.minKPerBps());
+        Double maxKPerBps = s.number("maxKPerBps", d.maxKPerBps());
+        Double fallbackAPerSec = s.number("fallbackAPerSec", d.fallbackAPerSec());
+        Double fallbackKPerBps = s.number("fallbackKPerBps", d.fallbackKPerBps());
+        Integer capacity = s.integer("capacity", d.capacity());
+        s.rejectUnknownKeys();
+        if (s.failed()) {
+            return null;
+        }
+        return build(s.path(), () -> new EstimatorsConfig.Intensity(windowSec, gridStepBps, gridLevels, minTrades,
+                minTradesPerLevel, minLevels, minAPerSec, maxAPerSec, minKPerBps, maxKPerBps, fallbackAPerSec,
+                fallbackKPerBps, capacity));
+    }
+
+    private EstimatorsConfig.Liquidity liquidity(Section s) {
+        EstimatorsConfig.Liquidity d = EstimatorsConfig.Liquidity.DEFAULTS;
+        Double halfLifeSec = s.number("halfLifeSec", d.halfLifeSec());
+        Double depthWithinBps = s.number("depthWithinBps", d.depthWithinBps());
+        Integer maxLevels = s.integer("maxLevels", d.maxLevels());
+        s.rejectUnknownKeys();
+        if (s.failed()) {
+            return null;
+        }
+        return build(s.path(), () -> new EstimatorsConfig.Liquidity(halfLifeSec, depthWithinBps, maxLevels));
+    }
+
+    private HedgingConfig hedging(Section s) {
+        if (s == null) {
+            return null;
+        }
+        HedgingConfig d = HedgingConfig.DEFAULTS;
+        Long maxBookAgeMs = s.whole("maxBookAgeMs", d.maxBookAgeMs());
+        Long stalenessGraceMs = s.whole("stalenessGraceMs", d.stalenessGraceMs());
+        Double stalenessPenaltyBpsPerSec = s.number("stalenessPenaltyBpsPerSec", d.stalenessPenaltyBpsPerSec());
+        Double maxSlippageBps = s.number("maxSlippageBps", d.maxSlippageBps());
+        Double splitMinSavingBps = s.number("splitMinSavingBps", d.splitMinSavingBps());
+        Integer maxLevelsPerVenue = s.integer("maxLevelsPerVenue", d.maxLevelsPerVenue());
+        Long decisionIntervalMs = s.whole("decisionIntervalMs", d.decisionIntervalMs());
+        s.rejectUnknownKeys();
+        if (s.failed()) {
+            return null;
+        }
+        return build(s.path(), () -> new HedgingConfig(maxBookAgeMs, stalenessGraceMs, stalenessPenaltyBpsPerSec,
+                maxSlippageBps, splitMinSavingBps, maxLevelsPerVenue, decisionIntervalMs));
     }
 
     /** A mapping from asset codes to sections, each read by {@code reader}; null if any entry failed. */

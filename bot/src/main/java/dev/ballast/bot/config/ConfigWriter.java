@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class ConfigWriter {
         ObjectNode engineNode = root.putObject("engine");
         engineNode.put("statusIntervalMs", engine.statusIntervalMs());
         engineNode.put("requoteIntervalMs", engine.requoteIntervalMs());
-        engineNode.put("requoteToleranceBps", engine.requoteToleranceBps());
+        engineNode.put("requoteToleranceBps", plain(engine.requoteToleranceBps()));
         engineNode.put("inboxCapacity", engine.inboxCapacity());
 
         SimulationConfig simulation = config.simulation();
@@ -65,23 +66,94 @@ public final class ConfigWriter {
         simulation.assets().forEach((asset, sim) -> {
             ObjectNode node = simAssets.putObject(asset.code());
             node.put("startPrice", sim.startPrice());
-            node.put("volatilityBpsPerSqrtSec", sim.volatilityBpsPerSqrtSec());
+            node.put("volatilityBpsPerSqrtSec", plain(sim.volatilityBpsPerSqrtSec()));
         });
 
         ObjectNode venues = root.putObject("venues");
         config.venues().forEach((id, venue) -> writeVenue(venues.putObject(id.name()), venue));
 
         ObjectNode assets = root.putObject("assets");
-        config.assets().forEach((asset, a) -> {
-            ObjectNode node = assets.putObject(asset.code());
-            node.put("target", a.target());
-            node.put("band", a.band());
-            node.put("maxPosition", a.maxPosition());
-            node.put("quoteSize", a.quoteSize());
-            node.put("spreadBps", a.spreadBps());
-            node.put("skewBpsPerUnit", a.skewBpsPerUnit());
-        });
+        config.assets().forEach((asset, a) -> writeAsset(assets.putObject(asset.code()), a));
+
+        EstimatorsConfig estimators = config.estimators();
+        ObjectNode estimatorsNode = root.putObject("estimators");
+        EstimatorsConfig.Volatility volatility = estimators.volatility();
+        ObjectNode volatilityNode = estimatorsNode.putObject("volatility");
+        volatilityNode.put("sampleIntervalMs", volatility.sampleIntervalMs());
+        volatilityNode.put("halfLifeSec", plain(volatility.halfLifeSec()));
+        volatilityNode.put("minSamples", volatility.minSamples());
+        EstimatorsConfig.Intensity intensity = estimators.intensity();
+        ObjectNode intensityNode = estimatorsNode.putObject("intensity");
+        intensityNode.put("windowSec", intensity.windowSec());
+        intensityNode.put("gridStepBps", plain(intensity.gridStepBps()));
+        intensityNode.put("gridLevels", intensity.gridLevels());
+        intensityNode.put("minTrades", intensity.minTrades());
+        intensityNode.put("minTradesPerLevel", intensity.minTradesPerLevel());
+        intensityNode.put("minLevels", intensity.minLevels());
+        intensityNode.put("minAPerSec", plain(intensity.minAPerSec()));
+        intensityNode.put("maxAPerSec", plain(intensity.maxAPerSec()));
+        intensityNode.put("minKPerBps", plain(intensity.minKPerBps()));
+        intensityNode.put("maxKPerBps", plain(intensity.maxKPerBps()));
+        intensityNode.put("fallbackAPerSec", plain(intensity.fallbackAPerSec()));
+        intensityNode.put("fallbackKPerBps", plain(intensity.fallbackKPerBps()));
+        intensityNode.put("capacity", intensity.capacity());
+        EstimatorsConfig.Liquidity liquidity = estimators.liquidity();
+        ObjectNode liquidityNode = estimatorsNode.putObject("liquidity");
+        liquidityNode.put("halfLifeSec", plain(liquidity.halfLifeSec()));
+        liquidityNode.put("depthWithinBps", plain(liquidity.depthWithinBps()));
+        liquidityNode.put("maxLevels", liquidity.maxLevels());
+
+        HedgingConfig hedging = config.hedging();
+        ObjectNode hedgingNode = root.putObject("hedging");
+        hedgingNode.put("maxBookAgeMs", hedging.maxBookAgeMs());
+        hedgingNode.put("stalenessGraceMs", hedging.stalenessGraceMs());
+        hedgingNode.put("stalenessPenaltyBpsPerSec", plain(hedging.stalenessPenaltyBpsPerSec()));
+        hedgingNode.put("maxSlippageBps", plain(hedging.maxSlippageBps()));
+        hedgingNode.put("splitMinSavingBps", plain(hedging.splitMinSavingBps()));
+        hedgingNode.put("maxLevelsPerVenue", hedging.maxLevelsPerVenue());
+        hedgingNode.put("decisionIntervalMs", hedging.decisionIntervalMs());
         return root;
+    }
+
+    /** A double as its shortest exact decimal, written without an exponent ({@code 0.0001}, not {@code 1.0E-4}). */
+    private static BigDecimal plain(double value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    private static void writeAsset(ObjectNode node, AssetConfig a) {
+        node.put("target", a.target());
+        node.put("band", a.band());
+        node.put("maxPosition", a.maxPosition());
+        node.put("quoteSize", a.quoteSize());
+        node.put("model", a.model().configName());
+        node.put("spreadBps", plain(a.spreadBps()));
+        node.put("skewBpsPerUnit", plain(a.skewBpsPerUnit()));
+        node.put("minSpreadBps", plain(a.minSpreadBps()));
+        node.put("shrinkGrowingSide", a.shrinkGrowingSide());
+        if (a.model().usesGamma()) {
+            node.put("gamma", plain(a.gamma()));
+        }
+        if (a.model().usesHorizon()) {
+            node.put("horizonSec", plain(a.horizonSec()));
+        }
+        HedgeConfig hedge = a.hedge();
+        ObjectNode h = node.putObject("hedge");
+        h.put("enabled", hedge.enabled());
+        h.put("riskAversion", plain(hedge.riskAversion()));
+        h.put("hysteresisEnter", plain(hedge.hysteresisEnter()));
+        h.put("hysteresisExit", plain(hedge.hysteresisExit()));
+        h.put("minSize", hedge.minSize());
+        h.put("costMultiplier", plain(hedge.costMultiplier()));
+        h.put("edgeCreditWeight", plain(hedge.edgeCreditWeight()));
+        h.put("splitGridSteps", hedge.splitGridSteps());
+        HedgeExecutionConfig execution = hedge.execution();
+        h.put("execution", execution.type().configName());
+        h.put("sliceAbove", execution.sliceAbove());
+        h.put("sliceHorizonSec", execution.sliceHorizonSec());
+        h.put("slices", execution.slices());
+        h.put("urgency", plain(execution.urgency()));
+        h.put("icebergClip", execution.icebergClip());
+        h.put("icebergRefillMs", execution.icebergRefillMs());
     }
 
     private static void writeVenue(ObjectNode node, VenueConfig venue) {
@@ -89,7 +161,7 @@ public final class ConfigWriter {
         node.put("latencyMs", venue.latencyMs());
         node.put("makerFeeBps", venue.makerFeeBps());
         node.put("takerFeeBps", venue.takerFeeBps());
-        node.put("dislocationBps", venue.dislocationBps());
+        node.put("dislocationBps", plain(venue.dislocationBps()));
         ObjectNode balances = node.putObject("balances");
         venue.balances().forEach((asset, amount) -> balances.put(asset.code(), amount));
         ObjectNode markets = node.putObject("markets");
@@ -100,10 +172,10 @@ public final class ConfigWriter {
             m.put("tickSize", market.tickSize());
             m.put("lotSize", market.lotSize());
             m.put("minNotional", market.minNotional());
-            m.put("bookSpreadBps", market.bookSpreadBps());
+            m.put("bookSpreadBps", plain(market.bookSpreadBps()));
             m.put("bookLevels", market.bookLevels());
             m.put("levelSize", market.levelSize());
-            m.put("takerRatePerSec", market.takerRatePerSec());
+            m.put("takerRatePerSec", plain(market.takerRatePerSec()));
             m.put("takerMeanSize", market.takerMeanSize());
         });
     }

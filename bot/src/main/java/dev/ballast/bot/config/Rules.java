@@ -53,12 +53,57 @@ final class Rules {
         require(!(value >= bound), field + " must be < " + show(bound) + " (was " + show(value) + ")");
     }
 
+    void atLeast(String field, double value, double min) {
+        require(value >= min && Double.isFinite(value), field + " must be >= " + show(min) + " (was " + show(value)
+                + ")");
+    }
+
+    /** {@code min <= value <= max}. */
+    void between(String field, double value, double min, double max) {
+        require(value >= min && value <= max, field + " must be between " + show(min) + " and " + show(max)
+                + " (was " + show(value) + ")");
+    }
+
+    /** {@code min <= value < max}, e.g. a fraction in [0, 1). */
+    void atLeastAndBelow(String field, double value, double min, double max) {
+        require(value >= min && value < max, field + " must be >= " + show(min) + " and < " + show(max)
+                + " (was " + show(value) + ")");
+    }
+
     void positive(String field, long value) {
         require(value > 0, field + " must be > 0 (was " + value + ")");
     }
 
     void nonNegative(String field, long value) {
         require(value >= 0, field + " must be >= 0 (was " + value + ")");
+    }
+
+    void atLeast(String field, long value, long min) {
+        require(value >= min, field + " must be >= " + min + " (was " + value + ")");
+    }
+
+    /** {@code min <= value <= max}. */
+    void between(String field, long value, long min, long max) {
+        require(value >= min && value <= max, field + " must be between " + min + " and " + max + " (was " + value
+                + ")");
+    }
+
+    /**
+     * Runs {@code build}, which makes a value that another module validates (a strategies parameter record), and
+     * records its message if it rejects the values. Call it last, and only when this record's own rules passed:
+     * it is the guard that a config which loads can always be turned into the parameters the bot runs with, even
+     * if that module's rules grow stricter than the ones written here. The other module's message names its field
+     * relative to its own record, like this record's messages, so the loader prefixes it with the same path.
+     */
+    void accepts(Runnable build) {
+        if (!violations.isEmpty()) {
+            return;
+        }
+        try {
+            build.run();
+        } catch (IllegalArgumentException rejected) {
+            violations.add(rejected.getMessage());
+        }
     }
 
     /** Throws {@link Violations} listing every recorded message, if there is any. */

@@ -32,6 +32,7 @@ final class Section {
     static final String WHOLE_NUMBER = "must be a whole number";
     static final String ASSET = "must be an asset code of upper case letters and digits, like BTC";
     static final String MAPPING = "must be a mapping of keys to values";
+    static final String FLAG = "must be true or false";
 
     private final Problems problems;
     private final String path;
@@ -105,13 +106,32 @@ final class Section {
         return value(key, true, null, Section::parseAsset, ASSET);
     }
 
+    /** {@code true} or {@code false} (case-insensitive). */
+    Boolean flag(String key, boolean fallback) {
+        return value(key, false, fallback, Section::parseFlag, FLAG);
+    }
+
     /** One of an enum's values, by its config name (case-insensitive). */
     <E extends Enum<E>> E choice(String key, E[] values, Function<E, String> configName) {
-        String names = Arrays.stream(values).map(configName).collect(Collectors.joining(", "));
-        return value(key, true, null, text -> Arrays.stream(values)
-                .filter(v -> configName.apply(v).equalsIgnoreCase(text))
-                .findFirst()
-                .orElse(null), "must be one of: " + names);
+        return choice(key, true, null, values, configName);
+    }
+
+    /** One of an enum's values, by its config name (case-insensitive); {@code fallback} when absent. */
+    <E extends Enum<E>> E choice(String key, E fallback, E[] values, Function<E, String> configName) {
+        return choice(key, false, fallback, values, configName);
+    }
+
+    /**
+     * A key that is valid in this mapping only with another setting (the quote model's {@code horizonSec}):
+     * reports it, at its place, with {@code why} (e.g. "not used by model gueant"), if it is present.
+     */
+    void notUsed(String key, String why) {
+        known.add(key);
+        YamlNode.Entry entry = mapping.entries().get(key);
+        if (entry != null) {
+            failed = true;
+            problems.at(entry.keyMark(), pathOf(key) + ": " + why);
+        }
     }
 
     /** A required mapping; an empty value counts as an empty mapping. Null if absent or not a mapping. */
@@ -190,6 +210,15 @@ final class Section {
 
     // ---- implementation
 
+    private <E extends Enum<E>> E choice(
+            String key, boolean required, E fallback, E[] values, Function<E, String> configName) {
+        String names = Arrays.stream(values).map(configName).collect(Collectors.joining(", "));
+        return value(key, required, fallback, text -> Arrays.stream(values)
+                .filter(v -> configName.apply(v).equalsIgnoreCase(text))
+                .findFirst()
+                .orElse(null), "must be one of: " + names);
+    }
+
     private <T> T value(String key, boolean required, T fallback, Function<String, T> parse, String expectation) {
         known.add(key);
         YamlNode.Entry entry = mapping.entries().get(key);
@@ -247,6 +276,13 @@ final class Section {
 
     private static String shown(YamlNode.Entry entry) {
         return SECRET_KEY.matcher(entry.key()).matches() ? "a value not shown here" : entry.value().describe();
+    }
+
+    private static Boolean parseFlag(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        return text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
     private static BigDecimal parseDecimal(String text) {

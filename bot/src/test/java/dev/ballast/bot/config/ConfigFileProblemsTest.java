@@ -104,6 +104,30 @@ class ConfigFileProblemsTest {
     }
 
     @Test
+    void shouldSuggestTheClosestValidNameForAnUnknownKeyInAHedgeSection() {
+        assertThat(problemsOf(VALID.replace("skewBpsPerUnit: 20.0 }", "skewBpsPerUnit: 20.0,\n"
+                + "         hedge: { hysteresisEntry: 0.2, execution: twap } }")))
+                .containsExactly("config.yaml:31:19: assets.BTC.hedge.hysteresisEntry: unknown key"
+                        + " (did you mean 'hysteresisEnter'?)");
+    }
+
+    @Test
+    void shouldSuggestTheClosestValidNameForAnUnknownKeyInTheEstimatorsAndHedgingSections() {
+        String yaml = VALID + """
+                estimators:
+                  volatility: { halfLifeSecs: 120 }
+                  intensities: { windowSec: 60 }
+                hedging:
+                  maxSlipageBps: 30
+                """;
+
+        assertThat(problemsOf(yaml)).containsExactly(
+                "config.yaml:33:17: estimators.volatility.halfLifeSecs: unknown key (did you mean 'halfLifeSec'?)",
+                "config.yaml:34:3: estimators.intensities: unknown key (did you mean 'intensity'?)",
+                "config.yaml:36:3: hedging.maxSlipageBps: unknown key (did you mean 'maxSlippageBps'?)");
+    }
+
+    @Test
     void shouldListTheValidKeysWhenNoKeyIsCloseToAnUnknownOne() {
         assertThat(problemsOf(VALID.replace("  seed: 7", "  seed: 7\n  colour: blue"))).containsExactly(
                 "config.yaml:5:3: simulation.colour: unknown key (valid keys here: seed, stepMs, assets)");

@@ -2,6 +2,7 @@ package dev.ballast.bot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.core.Asset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -201,6 +202,164 @@ class ConfigRulesTest {
             assets.ETH.skewBpsPerUnit                     | -2    | must be >= 0 (was -2)
             """)
     void shouldRejectAValueOutsideItsBounds(String path, String value, String rule) {
+        assertThat(ConfigText.valid().set(path, value).problems()).containsExactly(path + " " + rule);
+    }
+
+    // ---- the rebalancing brain: quote models, hedge decision and execution, estimators, hedging
+
+    @Test
+    void shouldRejectANegativeHysteresisNamingTheHedgePath() {
+        assertThat(ConfigText.valid().set("assets.BTC.hedge.hysteresisEnter", "-1").problems())
+                .containsExactly("assets.BTC.hedge.hysteresisEnter must be >= 0 (was -1)");
+    }
+
+    @Test
+    void shouldRejectANonPositiveGammaOfAModelThatUsesIt() {
+        assertThat(ConfigText.valid().set("assets.BTC.model", "avellaneda-stoikov").set("assets.BTC.gamma", "-0.1")
+                .problems()).containsExactly("assets.BTC.gamma must be > 0 (was -0.1)");
+    }
+
+    @Test
+    void shouldRejectAnUnknownQuoteModelListingTheValidOnes() {
+        assertThat(ConfigText.valid().set("assets.BTC.model", "stoikov").problems()).singleElement().asString()
+                .endsWith(": assets.BTC.model must be one of: linear, avellaneda-stoikov, gueant (was 'stoikov')");
+    }
+
+    @Test
+    void shouldRejectAHorizonForAModelThatHasNone() {
+        assertThat(ConfigText.valid().set("assets.ETH.model", "gueant").set("assets.ETH.horizonSec", "60")
+                .problems()).singleElement().asString()
+                .endsWith(": assets.ETH.horizonSec: not used by model gueant (only by avellaneda-stoikov)");
+    }
+
+    @Test
+    void shouldRejectAGammaForTheLinearModel() {
+        assertThat(ConfigText.valid().set("assets.ETH.gamma", "0.5").problems()).singleElement().asString()
+                .endsWith(": assets.ETH.gamma: not used by model linear (only by avellaneda-stoikov, gueant)");
+    }
+
+    @Test
+    void shouldRejectAGueantMaxPositionBelowTheQuoteSize() {
+        assertThat(ConfigText.valid().set("assets.ETH.model", "gueant").set("assets.ETH.band", "0.01")
+                .set("assets.ETH.maxPosition", "0.05").problems())
+                .containsExactly("assets.ETH.maxPosition must be >= quoteSize 0.1 for model gueant (was 0.05)");
+    }
+
+    @Test
+    void shouldRejectAHedgeMinSizeAboveTheBand() {
+        assertThat(ConfigText.valid().set("assets.BTC.hedge.minSize", "0.1").problems())
+                .containsExactly("assets.BTC.hedge.minSize must be <= band 0.05 (was 0.1)");
+    }
+
+    @Test
+    void shouldRejectAnUnknownHedgeExecutionListingTheValidOnes() {
+        assertThat(ConfigText.valid().set("assets.BTC.hedge.execution", "vwap").problems()).singleElement()
+                .asString().endsWith(": assets.BTC.hedge.execution must be one of: ioc, twap, almgren-chriss,"
+                        + " iceberg (was 'vwap')");
+    }
+
+    @Test
+    void shouldRejectAHedgeSwitchThatIsNotTrueOrFalse() {
+        assertThat(ConfigText.valid().set("assets.BTC.hedge.enabled", "yes").problems()).singleElement()
+                .asString().endsWith(": assets.BTC.hedge.enabled must be true or false (was 'yes')");
+    }
+
+    @Test
+    void shouldRejectAnIcebergClipBelowTheLotSizeOfAMarketTradingTheAsset() {
+        assertThat(ConfigText.valid().set("assets.BTC.hedge.execution", "iceberg")
+                .set("assets.BTC.hedge.icebergClip", "0.0005").problems()).containsExactly(
+                "assets.BTC.hedge.icebergClip must be >= venues.sim-b.markets.BTCUSDT.lotSize 0.001 (was 0.0005)");
+    }
+
+    @Test
+    void shouldNotHoldTheIcebergClipToTheLotSizeWhenTheExecutionIsNotIceberg() throws ConfigException {
+        BallastConfig config = ConfigText.valid().set("assets.BTC.hedge.execution", "twap")
+                .set("assets.BTC.hedge.icebergClip", "0.0005").load();
+
+        assertThat(config.assets().get(Asset.of("BTC")).hedge().execution().icebergClip())
+                .isEqualByComparingTo("0.0005");
+    }
+
+    @Test
+    void shouldReportTheDecisionAndTheExecutionProblemsOfAHedgeSectionAtOnce() {
+        assertThat(ConfigText.valid().set("assets.BTC.hedge.riskAversion", "0").set("assets.BTC.hedge.slices", "0")
+                .problems()).containsExactlyInAnyOrder(
+                "assets.BTC.hedge.riskAversion must be > 0 (was 0)",
+                "assets.BTC.hedge.slices must be between 1 and 1000 (was 0)");
+    }
+
+    @Test
+    void shouldRejectAStalenessGraceLongerThanTheMaxBookAge() {
+        assertThat(ConfigText.valid().set("hedging.maxBookAgeMs", "1000").set("hedging.stalenessGraceMs", "1500")
+                .problems()).containsExactly("hedging.stalenessGraceMs must be <= maxBookAgeMs 1000 (was 1500)");
+    }
+
+    @Test
+    void shouldRejectMoreUsableLevelsThanTheIntensityGridHas() {
+        assertThat(ConfigText.valid().set("estimators.intensity.gridLevels", "5")
+                .set("estimators.intensity.minLevels", "6").problems())
+                .containsExactly("estimators.intensity.minLevels must be <= gridLevels 5 (was 6)");
+    }
+
+    @Test
+    void shouldRejectIntensityBoundsInTheWrongOrder() {
+        assertThat(ConfigText.valid().set("estimators.intensity.maxAPerSec", "0.0005")
+                .set("estimators.intensity.maxKPerBps", "0.005").problems()).containsExactly(
+                "estimators.intensity.maxAPerSec must be >= minAPerSec 0.001 (was 0.0005)",
+                "estimators.intensity.maxKPerBps must be >= minKPerBps 0.01 (was 0.005)");
+    }
+
+    @Test
+    void shouldRejectAnIntensityCapacityTooSmallToEverHoldEnoughTradesToFit() {
+        assertThat(ConfigText.valid().set("estimators.intensity.capacity", "64").problems())
+                .containsExactly("estimators.intensity.capacity must be >= minTrades 100 (was 64)");
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is rejected: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            assets.ETH.minSpreadBps                            | -1       | must be >= 0 (was -1)
+            assets.ETH.minSpreadBps                            | 10000    | must be < 10000 (was 10000)
+            assets.ETH.hedge.riskAversion                      | 0        | must be > 0 (was 0)
+            assets.ETH.hedge.hysteresisExit                    | 1        | must be >= 0 and < 1 (was 1)
+            assets.ETH.hedge.hysteresisExit                    | -0.1     | must be >= 0 and < 1 (was -0.1)
+            assets.ETH.hedge.minSize                           | -0.1     | must be >= 0 (was -0.1)
+            assets.ETH.hedge.costMultiplier                    | 0.5      | must be >= 1 (was 0.5)
+            assets.ETH.hedge.edgeCreditWeight                  | 1.5      | must be between 0 and 1 (was 1.5)
+            assets.ETH.hedge.splitGridSteps                    | 3        | must be between 4 and 1000 (was 3)
+            assets.ETH.hedge.sliceAbove                        | -1       | must be >= 0 (was -1)
+            assets.ETH.hedge.sliceHorizonSec                   | 0        | must be between 1 and 3600 (was 0)
+            assets.ETH.hedge.sliceHorizonSec                   | 3601     | must be between 1 and 3600 (was 3601)
+            assets.ETH.hedge.slices                            | 1001     | must be between 1 and 1000 (was 1001)
+            assets.ETH.hedge.urgency                           | -1       | must be >= 0 (was -1)
+            assets.ETH.hedge.icebergClip                       | 0        | must be > 0 (was 0)
+            assets.ETH.hedge.icebergRefillMs                   | -1       | must be between 0 and 60000 (was -1)
+            estimators.volatility.sampleIntervalMs             | 0        | must be between 1 and 3600000 (was 0)
+            estimators.volatility.halfLifeSec                  | 0        | must be > 0 (was 0)
+            estimators.volatility.minSamples                   | 0        | must be > 0 (was 0)
+            estimators.intensity.windowSec                     | 0        | must be between 1 and 86400 (was 0)
+            estimators.intensity.gridStepBps                   | 0        | must be > 0 (was 0)
+            estimators.intensity.gridLevels                    | 1        | must be between 2 and 10000 (was 1)
+            estimators.intensity.minTrades                     | 0        | must be > 0 (was 0)
+            estimators.intensity.minTradesPerLevel             | 0        | must be > 0 (was 0)
+            estimators.intensity.minLevels                     | 1        | must be >= 2 (was 1)
+            estimators.intensity.minAPerSec                    | 0        | must be > 0 (was 0)
+            estimators.intensity.maxKPerBps                    | -1       | must be > 0 (was -1)
+            estimators.intensity.fallbackAPerSec               | 0        | must be > 0 (was 0)
+            estimators.intensity.fallbackKPerBps               | 0        | must be > 0 (was 0)
+            estimators.intensity.capacity                      | 15       | must be between 16 and 16777216 (was 15)
+            estimators.liquidity.halfLifeSec                   | 0        | must be > 0 (was 0)
+            estimators.liquidity.depthWithinBps                | 10000    | must be < 10000 (was 10000)
+            estimators.liquidity.maxLevels                     | 0        | must be > 0 (was 0)
+            hedging.maxBookAgeMs                               | 0        | must be > 0 (was 0)
+            hedging.stalenessGraceMs                           | -1       | must be >= 0 (was -1)
+            hedging.stalenessPenaltyBpsPerSec                  | -1       | must be >= 0 (was -1)
+            hedging.maxSlippageBps                             | 0        | must be > 0 (was 0)
+            hedging.maxSlippageBps                             | 10000    | must be < 10000 (was 10000)
+            hedging.splitMinSavingBps                          | -0.5     | must be >= 0 (was -0.5)
+            hedging.maxLevelsPerVenue                          | 0        | must be > 0 (was 0)
+            hedging.decisionIntervalMs                         | 0        | must be > 0 (was 0)
+            """)
+    void shouldRejectARebalancingSettingOutsideItsBounds(String path, String value, String rule) {
         assertThat(ConfigText.valid().set(path, value).problems()).containsExactly(path + " " + rule);
     }
 }
