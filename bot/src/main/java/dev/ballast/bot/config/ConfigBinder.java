@@ -293,11 +293,13 @@ final class ConfigBinder {
         Long sampleIntervalMs = s.whole("sampleIntervalMs", d.sampleIntervalMs());
         Double halfLifeSec = s.number("halfLifeSec", d.halfLifeSec());
         Integer minSamples = s.integer("minSamples", d.minSamples());
+        Double fallback = s.number("fallbackBpsPerSqrtSec", d.fallbackBpsPerSqrtSec());
         s.rejectUnknownKeys();
         if (s.failed()) {
             return null;
         }
-        return build(s.path(), () -> new EstimatorsConfig.Volatility(sampleIntervalMs, halfLifeSec, minSamples));
+        return build(s.path(),
+                () -> new EstimatorsConfig.Volatility(sampleIntervalMs, halfLifeSec, minSamples, fallback));
     }
 
     private EstimatorsConfig.Intensity intensity(Section s) {
@@ -348,12 +350,13 @@ final class ConfigBinder {
         Double splitMinSavingBps = s.number("splitMinSavingBps", d.splitMinSavingBps());
         Integer maxLevelsPerVenue = s.integer("maxLevelsPerVenue", d.maxLevelsPerVenue());
         Long decisionIntervalMs = s.whole("decisionIntervalMs", d.decisionIntervalMs());
+        Double limitSlackBps = s.number("limitSlackBps", d.limitSlackBps());
         s.rejectUnknownKeys();
         if (s.failed()) {
             return null;
         }
         return build(s.path(), () -> new HedgingConfig(maxBookAgeMs, stalenessGraceMs, stalenessPenaltyBpsPerSec,
-                maxSlippageBps, splitMinSavingBps, maxLevelsPerVenue, decisionIntervalMs));
+                maxSlippageBps, splitMinSavingBps, maxLevelsPerVenue, decisionIntervalMs, limitSlackBps));
     }
 
     /** A mapping from asset codes to sections, each read by {@code reader}; null if any entry failed. */

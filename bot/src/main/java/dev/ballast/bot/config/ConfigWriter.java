@@ -82,6 +82,7 @@ public final class ConfigWriter {
         volatilityNode.put("sampleIntervalMs", volatility.sampleIntervalMs());
         volatilityNode.put("halfLifeSec", plain(volatility.halfLifeSec()));
         volatilityNode.put("minSamples", volatility.minSamples());
+        volatilityNode.put("fallbackBpsPerSqrtSec", volatility.fallbackBpsPerSqrtSec());
         EstimatorsConfig.Intensity intensity = estimators.intensity();
         ObjectNode intensityNode = estimatorsNode.putObject("intensity");
         intensityNode.put("windowSec", intensity.windowSec());
@@ -112,6 +113,7 @@ public final class ConfigWriter {
         hedgingNode.put("splitMinSavingBps", plain(hedging.splitMinSavingBps()));
         hedgingNode.put("maxLevelsPerVenue", hedging.maxLevelsPerVenue());
         hedgingNode.put("decisionIntervalMs", hedging.decisionIntervalMs());
+        hedgingNode.put("limitSlackBps", plain(hedging.limitSlackBps()));
         return root;
     }
 

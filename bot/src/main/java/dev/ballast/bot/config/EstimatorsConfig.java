@@ -48,9 +48,10 @@ public record EstimatorsConfig(Volatility volatility, Intensity intensity, Liqui
      * @param sampleIntervalMs how often fair value is sampled; from 1 to {@value #MAX_SAMPLE_INTERVAL_MS}; default
      *     1000
      * @param halfLifeSec the half-life of a return's weight; > 0; default 300
-     * @param minSamples the returns needed before σ is reported (the models fall back until then); > 0; default 30
+     * @param minSamples the returns needed before σ is estimated; > 0; default 30
+     * @param fallbackBpsPerSqrtSec the σ used until then, bps of fair value per √s; > 0; default 2.0
      */
-    public record Volatility(long sampleIntervalMs, double halfLifeSec, int minSamples) {
+    public record Volatility(long sampleIntervalMs, double halfLifeSec, int minSamples, double fallbackBpsPerSqrtSec) {
         /** An hour. */
         public static final long MAX_SAMPLE_INTERVAL_MS = 3_600_000;
         public static final Volatility DEFAULTS = of(EwmaVolatility.Config.defaults());
@@ -61,19 +62,20 @@ public record EstimatorsConfig(Volatility volatility, Intensity intensity, Liqui
             r.between("sampleIntervalMs", sampleIntervalMs, 1, MAX_SAMPLE_INTERVAL_MS);
             r.positive("halfLifeSec", halfLifeSec);
             r.positive("minSamples", minSamples);
+            r.positive("fallbackBpsPerSqrtSec", fallbackBpsPerSqrtSec);
             r.accepts(() -> new EwmaVolatility.Config(
-                    TimeUnit.MILLISECONDS.toNanos(sampleIntervalMs), halfLifeSec, minSamples));
+                    TimeUnit.MILLISECONDS.toNanos(sampleIntervalMs), halfLifeSec, minSamples, fallbackBpsPerSqrtSec));
             r.throwIfAny();
         }
 
         private static Volatility of(EwmaVolatility.Config c) {
             return new Volatility(TimeUnit.NANOSECONDS.toMillis(c.sampleIntervalNs()), c.halfLifeSec(),
-                    c.minSamples());
+                    c.minSamples(), c.fallbackBpsPerSqrtSec());
         }
 
         EwmaVolatility.Config toEstimatorConfig() {
             return new EwmaVolatility.Config(TimeUnit.MILLISECONDS.toNanos(sampleIntervalMs), halfLifeSec,
-                    minSamples);
+                    minSamples, fallbackBpsPerSqrtSec);
         }
     }
 

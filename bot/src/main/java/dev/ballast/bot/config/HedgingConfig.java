@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * @param maxLevelsPerVenue the levels of each venue's book the router looks at; > 0; default 100
  * @param decisionIntervalMs how often each asset's decision is re-evaluated on a timer (it is also evaluated
  *     after each fill); > 0; default {@value #DEFAULT_DECISION_INTERVAL_MS}
+ * @param limitSlackBps how far past the worst level it walked a hedge order's IOC limit may reach, in bps of fair
+ *     value, never beyond maxSlippageBps (the book moves while the order travels); >= 0; default
+ *     {@value #DEFAULT_LIMIT_SLACK_BPS}
  */
 public record HedgingConfig(
         long maxBookAgeMs,
@@ -28,8 +31,10 @@ public record HedgingConfig(
         double maxSlippageBps,
         double splitMinSavingBps,
         int maxLevelsPerVenue,
-        long decisionIntervalMs) {
+        long decisionIntervalMs,
+        double limitSlackBps) {
     public static final long DEFAULT_DECISION_INTERVAL_MS = 1000;
+    public static final double DEFAULT_LIMIT_SLACK_BPS = 3.0;
 
     /** The settings used when the config has no {@code hedging} section. */
     public static final HedgingConfig DEFAULTS = of(HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS,
@@ -50,6 +55,7 @@ public record HedgingConfig(
         r.nonNegative("splitMinSavingBps", splitMinSavingBps);
         r.positive("maxLevelsPerVenue", maxLevelsPerVenue);
         r.positive("decisionIntervalMs", decisionIntervalMs);
+        r.nonNegative("limitSlackBps", limitSlackBps);
         r.accepts(() -> new HedgeCostParams(maxBookAgeMs, stalenessGraceMs, stalenessPenaltyBpsPerSec,
                 maxSlippageBps));
         r.accepts(() -> new HedgeRouterParams(splitMinSavingBps, maxLevelsPerVenue));
@@ -58,7 +64,8 @@ public record HedgingConfig(
 
     private static HedgingConfig of(HedgeCostParams cost, HedgeRouterParams router, long decisionIntervalMs) {
         return new HedgingConfig(cost.maxBookAgeMs(), cost.stalenessGraceMs(), cost.stalenessPenaltyBpsPerSec(),
-                cost.maxSlippageBps(), router.splitMinSavingBps(), router.maxLevelsPerVenue(), decisionIntervalMs);
+                cost.maxSlippageBps(), router.splitMinSavingBps(), router.maxLevelsPerVenue(), decisionIntervalMs,
+                DEFAULT_LIMIT_SLACK_BPS);
     }
 
     /** The settings of the {@code HedgeCostModel}. */

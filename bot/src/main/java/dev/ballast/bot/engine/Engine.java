@@ -26,12 +26,8 @@ import dev.ballast.core.time.Clock;
 import dev.ballast.core.OrderStatus;
 import dev.ballast.strategies.estimators.EwmaVolatility;
 import dev.ballast.strategies.estimators.IntensityEstimator;
-import dev.ballast.strategies.execution.AlmgrenChrissSchedule;
 import dev.ballast.strategies.execution.HedgeChild;
 import dev.ballast.strategies.execution.HedgeSchedule;
-import dev.ballast.strategies.execution.IcebergSchedule;
-import dev.ballast.strategies.execution.ImmediateIoc;
-import dev.ballast.strategies.execution.TwapSchedule;
 import dev.ballast.strategies.hedging.HedgeCostModel;
 import dev.ballast.strategies.hedging.HedgeLeg;
 import dev.ballast.strategies.hedging.HedgePlan;
@@ -460,6 +456,17 @@ public final class Engine {
         a.in.openBuyExposure = orders.exposure(asset, Side.BUY, excluded);
         a.in.openSellExposure = orders.exposure(asset, Side.SELL, excluded);
         InventoryBand.apply(a.in, a.settings.maxPosition(), minSize, q);
+        if (a.hedge != null) {
+            // while hedging, the reducing quotes may only take what the hedge leaves: never past the target
+            double room = Math.abs(drift) - a.hedge.unsentBase()
+                    - (drift > 0 ? a.in.openSellExposure : a.in.openBuyExposure);
+            double cap = room >= minSize ? room : 0;
+            if (drift > 0) {
+                q.askSize = Math.min(q.askSize, cap);
+            } else if (drift < 0) {
+                q.bidSize = Math.min(q.bidSize, cap);
+            }
+        }
         VenueQuoteShaper.shape(q, m.instrument, m.book.bestBidTicks(), m.book.bestAskTicks(), m.scratch);
     }
 
@@ -473,7 +480,7 @@ public final class Engine {
         }
         a.volatility.update(now, fair);
         double drift = inventory.driftDouble(a.settings.asset());
-        double inFlight = a.hedge == null ? 0 : a.hedge.inFlightSigned();
+        double inFlight = reducingInFlightSigned(a, drift);
         TwoSidedQuote q = a.model;
         boolean longOrFlat = drift >= 0;
         double reduceDist = longOrFlat ? distanceBps(q.askPrice, fair, q.hasAsk(), 1) : distanceBps(q.bidPrice, fair, q.hasBid(), -1);
@@ -503,28 +510,33 @@ public final class Engine {
         }
     }
 
+    /**
+     * What may still reduce the drift without a new decision, signed (buy +, sell −): the remaining size of every
+     * live order of ours on the reducing side — hedge children and quotes alike — plus the part of the hedge in
+     * flight not yet sent. A new hedge is sized on the drift net of this, so hedges and quotes together never
+     * take the position past the target.
+     */
+    private double reducingInFlightSigned(AssetState a, double drift) {
+        if (drift == 0) {
+            return 0;
+        }
+        Side reducing = drift > 0 ? Side.SELL : Side.BUY;
+        double base = orders.exposure(a.settings.asset(), reducing, null);
+        if (a.hedge != null && a.hedge.side == reducing) {
+            base += a.hedge.unsentBase();
+        }
+        return reducing.sign() * base;
+    }
+
     /** Distance of a quote from fair value in bps, positive away from fair on its side; NaN when not quoted. */
     private static double distanceBps(double price, double fair, boolean quoted, int sign) {
         return quoted ? sign * (price - fair) / fair * 10_000 : Double.NaN;
     }
 
     private void startHedge(AssetState a, RebalanceDecision d, long now, double fair) {
-        HedgeSettings hs = a.settings.hedge();
         double size = d.hedgeSizeBase();
         Side side = d.side().orElseThrow();
-        HedgeSchedule schedule;
-        if (size <= hs.sliceAbove()) {
-            schedule = new ImmediateIoc();
-        } else {
-            schedule = switch (hs.execution()) {
-                case IOC -> new ImmediateIoc();
-                case TWAP -> new TwapSchedule(now, hs.sliceHorizonNs(), hs.slices(), a.coarsestLot);
-                case ALMGREN_CHRISS -> new AlmgrenChrissSchedule(now, hs.sliceHorizonNs(), hs.slices(),
-                        hs.urgency() / (hs.sliceHorizonNs() / 1e9), a.coarsestLot);
-                case ICEBERG -> new IcebergSchedule(now, Math.max(hs.icebergClip(), a.coarsestLot),
-                        settings.requoteIntervalNs());
-            };
-        }
+        HedgeSchedule schedule = a.settings.hedge().schedules().create(now, size, a.coarsestLot);
         HedgeExecution h = new HedgeExecution(nextHedgeId++, a.settings.asset(), side, size, fair, now, schedule, d.reason());
         a.hedge = h;
         // the quotes that would grow the position wait while the hedge is in flight; cancelling them first also

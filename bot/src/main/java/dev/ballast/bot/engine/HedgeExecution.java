@@ -107,6 +107,15 @@ final class HedgeExecution {
         return Math.max(0, targetBase - filledBase);
     }
 
+    /** Base units of the hedge not yet sent as a child order (remaining minus what live children may still fill). */
+    double unsentBase() {
+        double live = 0;
+        for (int i = 0; i < liveChildren.size(); i++) {
+            live += liveChildren.get(i).remainingSize().doubleValue();
+        }
+        return Math.max(0, remainingBase() - live);
+    }
+
     /** Signed base units in flight (buy +, sell −): what is left of the hedge. */
     double inFlightSigned() {
         return side.sign() * remainingBase();

@@ -29,7 +29,7 @@ import dev.ballast.core.book.SequenceRule;
 import dev.ballast.core.event.Event;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
-import dev.ballast.strategies.quoting.LinearSkewQuoteModel;
+import dev.ballast.strategies.quoting.QuoteModels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,10 +88,12 @@ public final class PaperTrading {
         for (Map.Entry<Asset, AssetConfig> e : config.assets().entrySet()) {
             AssetConfig ac = e.getValue();
             targets.put(e.getKey(), new InventoryTarget(ac.target(), ac.band(), ac.maxPosition()));
+            HedgeSettings hedge = ac.hedge().enabled()
+                    ? new HedgeSettings(ac.rebalanceParams(), ac.hedge().execution()::schedule)
+                    : null;
             settings.put(e.getKey(), new AssetSettings(e.getKey(),
-                    new LinearSkewQuoteModel(ac.quoteSize().doubleValue(), ac.spreadBps(), ac.skewBpsPerUnit()),
-                    ac.maxPosition().doubleValue(),
-                    HedgeSettings.defaults(ac.band().doubleValue(), ac.quoteSize().doubleValue())));
+                    QuoteModels.create(ac.model().configName(), ac.quoteModelParams()),
+                    ac.maxPosition().doubleValue(), hedge));
         }
         InventoryAggregator inventory = new InventoryAggregator(config.quoteCurrency(), targets);
         for (Instrument i : instruments) {
@@ -103,8 +105,15 @@ public final class PaperTrading {
                 ec.requoteToleranceBps(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
         Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
-                BrainSettings.defaults(), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+                brain(config), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         return new PaperTrading(market, engine, simVenues);
+    }
+
+    /** The estimators', cost model's and router's settings from the config's {@code estimators} and {@code hedging}. */
+    static BrainSettings brain(BallastConfig config) {
+        var hedging = config.hedging();
+        return new BrainSettings(config.estimators().ewmaVolatility(), config.estimators().intensityEstimator(),
+                hedging.costParams(), hedging.routerParams(), hedging.decisionIntervalNs(), hedging.limitSlackBps());
     }
 
     public SimulatedMarket market() {

@@ -68,7 +68,12 @@ class DefaultConfigTest {
     void shouldStateTheEstimatorAndHedgingDefaultsInTheCommittedConfig() throws ConfigException {
         BallastConfig config = loadDefault();
 
-        assertThat(config.estimators()).isEqualTo(EstimatorsConfig.DEFAULTS);
+        assertThat(config.estimators().intensity()).isEqualTo(EstimatorsConfig.DEFAULTS.intensity());
+        assertThat(config.estimators().liquidity()).isEqualTo(EstimatorsConfig.DEFAULTS.liquidity());
+        // the simulated market moves about 3 bps/sqrt(s): the committed config's sigma prior says so
+        EstimatorsConfig.Volatility d = EstimatorsConfig.DEFAULTS.volatility();
+        assertThat(config.estimators().volatility()).isEqualTo(
+                new EstimatorsConfig.Volatility(d.sampleIntervalMs(), d.halfLifeSec(), d.minSamples(), 3.0));
         assertThat(config.hedging()).isEqualTo(HedgingConfig.DEFAULTS);
     }
 

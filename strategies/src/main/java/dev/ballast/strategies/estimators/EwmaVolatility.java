@@ -36,16 +36,27 @@ public final class EwmaVolatility {
     /**
      * @param sampleIntervalNs how often fair value is sampled, ns, > 0 (default 1 s)
      * @param halfLifeSec      half-life of a return's weight, engine seconds, > 0 (default 300)
-     * @param minSamples       returns needed before σ is reported, >= 1 (default 30)
+     * @param minSamples       returns needed before σ is estimated, >= 1 (default 30)
+     * @param fallbackBpsPerSqrtSec the σ reported until then, bps of fair value per √s, > 0 (default 2.0): a prior,
+     *                         so the quote models and the decision are not blind for the first minutes
      */
-    public record Config(long sampleIntervalNs, double halfLifeSec, int minSamples) {
+    public record Config(long sampleIntervalNs, double halfLifeSec, int minSamples, double fallbackBpsPerSqrtSec) {
+        /** The σ prior used when none is given, bps per √s: a quiet BTC or ETH minute. */
+        public static final double DEFAULT_FALLBACK_BPS_PER_SQRT_SEC = 2.0;
+
         public Config {
             positive(sampleIntervalNs, "sampleIntervalNs");
             positive(halfLifeSec, "halfLifeSec");
             atLeast(minSamples, 1, "minSamples");
+            positive(fallbackBpsPerSqrtSec, "fallbackBpsPerSqrtSec");
         }
 
-        /** 1 s sampling, 300 s half-life, warm after 30 returns. */
+        /** Settings with the default σ prior. */
+        public Config(long sampleIntervalNs, double halfLifeSec, int minSamples) {
+            this(sampleIntervalNs, halfLifeSec, minSamples, DEFAULT_FALLBACK_BPS_PER_SQRT_SEC);
+        }
+
+        /** 1 s sampling, 300 s half-life, estimated after 30 returns, 2 bps/√s until then. */
         public static Config defaults() {
             return new Config(1_000_000_000L, 300, 30);
         }
@@ -125,14 +136,17 @@ public final class EwmaVolatility {
         return weightedSeconds > 0 ? weightedSquares / weightedSeconds : Double.NaN;
     }
 
-    /** σ in bps of fair value per √second; NaN until {@link #isWarm() warm}. */
+    /** σ in bps of fair value per √second: the estimate once {@link #isWarm() warm}, the configured prior before. */
     public double sigmaBpsPerSqrtSec() {
-        return isWarm() ? Math.sqrt(logVariancePerSec()) * 10_000 : Double.NaN;
+        return isWarm() ? Math.sqrt(logVariancePerSec()) * 10_000 : config.fallbackBpsPerSqrtSec();
     }
 
-    /** σ in price units per √second at the latest fair value; NaN until {@link #isWarm() warm}. */
+    /**
+     * σ in price units per √second at the latest fair value (the estimate once warm, the prior before); NaN
+     * before the first fair value.
+     */
     public double sigmaPerSqrtSec() {
-        return isWarm() ? Math.sqrt(logVariancePerSec()) * latestPrice : Double.NaN;
+        return sigmaBpsPerSqrtSec() / 10_000 * latestPrice;
     }
 
     /** The latest fair value seen, NaN before the first. */

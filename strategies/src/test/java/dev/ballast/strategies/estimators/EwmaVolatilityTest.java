@@ -93,18 +93,21 @@ class EwmaVolatilityTest {
     }
 
     @Test
-    void shouldReportNothingUntilWarm() {
+    void shouldReportThePriorUntilWarmThenTheEstimate() {
         EwmaVolatility vol = new EwmaVolatility(config);
+        assertThat(vol.sigmaPerSqrtSec()).isNaN(); // no fair value yet to scale the prior
         for (int i = 0; i <= 29; i++) {
             vol.update(i * SECOND, FAIR + (i % 2));
         }
         assertThat(vol.isWarm()).isFalse();
-        assertThat(vol.sigmaPerSqrtSec()).isNaN();
-        assertThat(vol.sigmaBpsPerSqrtSec()).isNaN();
+        assertThat(vol.sigmaBpsPerSqrtSec()).isEqualTo(config.fallbackBpsPerSqrtSec());
+        assertThat(vol.sigmaPerSqrtSec()).isCloseTo(config.fallbackBpsPerSqrtSec() / 10_000 * vol.latestFairValue(),
+                within(1e-12));
 
         vol.update(30 * SECOND, FAIR);
 
         assertThat(vol.isWarm()).isTrue();
+        assertThat(vol.sigmaBpsPerSqrtSec()).isNotEqualTo(config.fallbackBpsPerSqrtSec());
         assertThat(vol.sigmaPerSqrtSec()).isPositive();
     }
 
