@@ -480,7 +480,7 @@ public final class Engine {
         }
         a.volatility.update(now, fair);
         double drift = inventory.driftDouble(a.settings.asset());
-        double inFlight = reducingInFlightSigned(a, drift);
+        double inFlight = a.hedge == null ? 0 : a.hedge.inFlightSigned();
         TwoSidedQuote q = a.model;
         boolean longOrFlat = drift >= 0;
         double reduceDist = longOrFlat ? distanceBps(q.askPrice, fair, q.hasAsk(), 1) : distanceBps(q.bidPrice, fair, q.hasBid(), -1);
@@ -511,21 +511,15 @@ public final class Engine {
     }
 
     /**
-     * What may still reduce the drift without a new decision, signed (buy +, sell −): the remaining size of every
-     * live order of ours on the reducing side — hedge children and quotes alike — plus the part of the hedge in
-     * flight not yet sent. A new hedge is sized on the drift net of this, so hedges and quotes together never
-     * take the position past the target.
+     * The most a hedge order on {@code side} may be now without any risk of taking the position past the target:
+     * the drift less every live order of ours that could still reduce it (quotes, and hedge children already
+     * sent). Hedges are sized by the decision on the drift net of hedges in flight; this cap also makes room for
+     * the reducing quotes, so even if they all fill alongside the hedge, the hedge never exceeds the drift.
      */
-    private double reducingInFlightSigned(AssetState a, double drift) {
-        if (drift == 0) {
-            return 0;
-        }
-        Side reducing = drift > 0 ? Side.SELL : Side.BUY;
-        double base = orders.exposure(a.settings.asset(), reducing, null);
-        if (a.hedge != null && a.hedge.side == reducing) {
-            base += a.hedge.unsentBase();
-        }
-        return reducing.sign() * base;
+    private double hedgeRoom(AssetState a, Side side) {
+        double drift = inventory.driftDouble(a.settings.asset());
+        double reducible = side == Side.SELL ? drift : -drift;
+        return reducible - orders.exposure(a.settings.asset(), side, null);
     }
 
     /** Distance of a quote from fair value in bps, positive away from fair on its side; NaN when not quoted. */
@@ -534,8 +528,13 @@ public final class Engine {
     }
 
     private void startHedge(AssetState a, RebalanceDecision d, long now, double fair) {
-        double size = d.hedgeSizeBase();
         Side side = d.side().orElseThrow();
+        double size = Math.min(d.hedgeSizeBase(), hedgeRoom(a, side));
+        if (size < Math.max(a.coarsestLot, d.params().minHedgeSizeBase())) {
+            LOG.debug("HEDGE  not started: {} {} {} decided, but our reducing orders already cover all but {}",
+                    side, fmt(d.hedgeSizeBase()), a.settings.asset(), fmt(Math.max(0, size)));
+            return;
+        }
         HedgeSchedule schedule = a.settings.hedge().schedules().create(now, size, a.coarsestLot);
         HedgeExecution h = new HedgeExecution(nextHedgeId++, a.settings.asset(), side, size, fair, now, schedule, d.reason());
         a.hedge = h;
@@ -580,9 +579,14 @@ public final class Engine {
         hideOwnOrders(a);
         try {
             updateRouter(a, now, fair);
-            plan = a.router.plan(h.side, Math.min(child.size(), remaining));
+            double size = Math.min(Math.min(child.size(), remaining), hedgeRoom(a, h.side));
+            plan = size < a.coarsestLot ? null : a.router.plan(h.side, size);
         } finally {
             restoreOwnOrders(a);
+        }
+        if (plan == null) {
+            finishHedge(a, now, "the drift is already covered by our reducing orders");
+            return 1;
         }
         if (!plan.feasible() || plan.legs().isEmpty()) {
             h.emptyRound();

@@ -158,7 +158,7 @@ public record RebalanceDecision(
                     .append(", stop below ").append(size(params.leaveBelowBase())).append(')');
             case HEDGE_IN_FLIGHT -> b.append(' ').append(asset()).append(": open drift ").append(openDrift())
                     .append(" below ").append(size(params.leaveBelowBase()))
-                    .append(": waiting for the hedges in flight");
+                    .append(": waiting for the orders in flight");
             case ESTIMATES_MISSING -> b.append(' ').append(size(inputs.openDriftBase())).append(' ').append(asset())
                     .append(": estimates not ready (σ=").append(sig(inputs.sigmaPerSqrtSec()))
                     .append("/√s, A=").append(sig(inputs.intensityA()))
@@ -254,7 +254,7 @@ public record RebalanceDecision(
     private String openDrift() {
         String s = size(inputs.openDriftBase()) + ' ' + asset();
         if (inputs.hedgeInFlightBase() != 0) {
-            s += " (drift " + size(inputs.driftBase()) + ", hedges in flight " + size(inputs.hedgeInFlightBase()) + ')';
+            s += " (drift " + size(inputs.driftBase()) + ", in flight " + size(inputs.hedgeInFlightBase()) + ')';
         }
         return s;
     }

@@ -281,7 +281,7 @@ class RebalanceDeciderTest {
     void shouldSayWhyItWaitsInsideTheBand() {
         RebalanceDecision d = decide(btc().drift(0.07).inFlight(-0.04), NEVER_ASKED);
 
-        assertThat(d.reason()).isEqualTo("WAIT BTC: open drift 0.030 BTC (drift 0.070, hedges in flight -0.040)"
+        assertThat(d.reason()).isEqualTo("WAIT BTC: open drift 0.030 BTC (drift 0.070, in flight -0.040)"
                 + " within band 0.050 (rebalance above 0.055, stop below 0.025)");
     }
 }
