@@ -43,9 +43,9 @@ class DefaultConfigTest {
         assertThat(simB.takerFeeBps()).isEqualByComparingTo("4");
         assertThat(simB.dislocationBps()).isEqualTo(3.0);
         assertThat(simB.balances()).containsEntry(Asset.of("USDT"), new BigDecimal("50000"));
-        assertThat(config.assets().get(BTC)).isEqualTo(new AssetConfig(new BigDecimal("1"), new BigDecimal("0.05"),
+        assertThat(config.assets().get(BTC)).isEqualTo(new AssetConfig(new BigDecimal("1"), new BigDecimal("0.02"),
                 new BigDecimal("0.3"), new BigDecimal("0.01"), QuoteModelType.AVELLANEDA_STOIKOV, 6.0, 20.0, 2.0, true,
-                0.1, 60, new HedgeConfig(true, 5.0, 0.1, 0.5, new BigDecimal("0.0125"), 1.25, 0.0, 16,
+                0.1, 60, new HedgeConfig(true, 5.0, 0.1, 0.5, new BigDecimal("0.005"), 1.25, 0.0, 16,
                         new HedgeExecutionConfig(HedgeExecutionType.IOC, new BigDecimal("0.1"), 30, 5, 2.0,
                                 new BigDecimal("0.02"), 1000))));
     }
@@ -59,9 +59,9 @@ class DefaultConfigTest {
                 new CommonQuoteParams(0.01, 0.3, 2.0, true), 0.1, 60, 6.0, 20.0));
         assertThat(eth.quoteModelParams()).isEqualTo(new GueantQuoteParams(
                 new CommonQuoteParams(0.1, 3, 3.0, true), 0.5, 8.0, 2.0));
-        assertThat(eth.rebalanceParams()).isEqualTo(RebalanceParams.defaults(0.5));
+        assertThat(eth.rebalanceParams()).isEqualTo(RebalanceParams.defaults(0.2));
         assertThat(eth.hedge().execution()).isEqualTo(new HedgeExecutionConfig(HedgeExecutionType.TWAP,
-                new BigDecimal("1"), 20, 4, 2.0, new BigDecimal("0.2"), 1000));
+                new BigDecimal("0.5"), 20, 4, 2.0, new BigDecimal("0.2"), 1000));
     }
 
     @Test
