@@ -36,6 +36,7 @@ import dev.ballast.strategies.hedging.HedgeVenue;
 import dev.ballast.strategies.hedging.VenueHealth;
 import dev.ballast.strategies.quoting.InventoryBand;
 import dev.ballast.strategies.rebalance.DecisionLog;
+import dev.ballast.strategies.rebalance.RebalanceAction;
 import dev.ballast.strategies.rebalance.RebalanceDecider;
 import dev.ballast.strategies.rebalance.RebalanceDecision;
 import dev.ballast.strategies.rebalance.RebalanceInputs;
@@ -502,7 +503,9 @@ public final class Engine {
         decisions.record(d);
         RebalanceDecision previous = a.lastDecision;
         a.lastDecision = d;
-        if (previous == null || previous.action() != d.action() || previous.basis() != d.basis() || d.isHedge()) {
+        // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise)
+        if (d.action() != RebalanceAction.WAIT || previous == null || previous.action() != d.action()
+                || previous.basis() != d.basis()) {
             LOG.info("DECIDE {}", d.reason());
         }
         if (d.isHedge() && a.hedge == null && d.side().isPresent()) {

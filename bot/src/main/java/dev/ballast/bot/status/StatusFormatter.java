@@ -74,6 +74,25 @@ public final class StatusFormatter {
                         r.intensityFitted() ? "" : " (fallback)"));
                 if (r.lastDecision() != null) {
                     sb.append("      decision ").append(r.lastDecision().reason()).append('\n');
+                    var recent = engine.decisions().recent(asset);
+                    if (recent.size() > 1) {
+                        sb.append("      earlier");
+                        for (int i = 1; i < Math.min(recent.size(), 6); i++) { // newest first
+                            var entry = recent.get(i);
+                            sb.append(' ').append(entry.decision().action());
+                            entry.decision().side().ifPresent(s -> sb.append(' ').append(s));
+                            if (entry.decision().isHedge()) {
+                                sb.append(' ').append(fixed(entry.decision().hedgeSizeBase(), 4));
+                            }
+                            if (entry.count() > 1) {
+                                sb.append(" ×").append(entry.count());
+                            }
+                            sb.append(" @").append(Instant.ofEpochSecond(0, entry.firstTimestampNs())
+                                    .truncatedTo(ChronoUnit.SECONDS).toString().substring(11, 19)).append(';');
+                        }
+                        sb.setLength(sb.length() - 1);
+                        sb.append('\n');
+                    }
                 }
                 if (r.hedgeInFlight() != null) {
                     sb.append("      hedge in flight ").append(r.hedgeInFlight()).append('\n');
