@@ -108,7 +108,7 @@ public final class Engine {
             if (a == null) {
                 throw new IllegalArgumentException("instrument " + i.id() + " trades " + i.base() + " which has no settings");
             }
-            Market m = new Market(i, v, bookFactory.apply(i));
+            Market m = new Market(i, v, bookFactory.apply(i), assetList.indexOf(a));
             markets.put(i.id(), m);
             a.markets.add(m);
         }
@@ -275,8 +275,7 @@ public final class Engine {
     }
 
     private void markDirty(Market m) {
-        AssetState a = assets.get(m.instrument.base());
-        a.dirty = true;
+        assetList.get(m.assetIndex).dirty = true;
     }
 
     private void forgetQuote(Order o) {

@@ -15,6 +15,8 @@ final class Market {
     final Instrument instrument;
     final Venue venue;
     final OrderBook book;
+    /** The index of this market's asset in the engine's asset list, so a book update marks it without a map lookup. */
+    final int assetIndex;
     final VenueQuote scratch = new VenueQuote();
     Order bid;
     Order ask;
@@ -25,10 +27,11 @@ final class Market {
     private long askLots;
     long gaps;
 
-    Market(Instrument instrument, Venue venue, OrderBook book) {
+    Market(Instrument instrument, Venue venue, OrderBook book, int assetIndex) {
         this.instrument = instrument;
         this.venue = venue;
         this.book = book;
+        this.assetIndex = assetIndex;
     }
 
     Order quote(Side side) {
