@@ -275,6 +275,20 @@ final class EngineRig {
         return v;
     }
 
+    /**
+     * Where the engine re-quotes side {@code side} of market {@code m} when its asset is re-quoted: 0 = first,
+     * 3 = fourth (markets of the asset in the order given to the engine, bid before ask).
+     */
+    int requotePosition(int m, Side side) {
+        int before = 0;
+        for (int i = 0; i < m; i++) {
+            if (instruments.get(i).base().equals(instruments.get(m).base())) {
+                before++;
+            }
+        }
+        return 2 * before + (side == Side.BUY ? 0 : 1);
+    }
+
     List<Instrument> instruments() {
         return List.copyOf(instruments);
     }

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,17 +48,19 @@ public class EngineThroughputBenchmark {
     static final int BATCH = 256;
     /** 2^18 events a lap; about 50 MB of events. */
     static final int TAPE_LENGTH = 1 << 18;
-    /** One fill of our quotes per this many book deltas. */
-    static final int BOOK_DELTAS_PER_FILL = 1000;
     /** 5,000 events per second of venue time over the 4 markets: a busy market. */
     static final long EVENT_GAP_NS = 200_000;
+
+    /** One fill of our quotes per this many book deltas; 0 = no fills (book, trades and timed re-quotes only). */
+    @Param("1000")
+    public int bookDeltasPerFill;
 
     private EngineRig rig;
 
     @Setup(Level.Trial)
     public void setUp() {
         EngineRig.requireQuietLogging();
-        rig = new EngineRig(TAPE_LENGTH, BOOK_DELTAS_PER_FILL, EVENT_GAP_NS);
+        rig = new EngineRig(TAPE_LENGTH, bookDeltasPerFill, EVENT_GAP_NS);
         System.out.println();
         System.out.println("tape: " + rig.tape().describe());
         rig.start();

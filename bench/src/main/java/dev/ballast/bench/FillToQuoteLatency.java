@@ -25,6 +25,8 @@ import org.HdrHistogram.Histogram;
 public final class FillToQuoteLatency {
     private static final int BOOK_EVENTS_PER_FILL_DEFAULT = 1000;
     private static final int CHUNK = 64;
+    private static final int CONTROL_STEPS = 1_500;
+    private static long sink;
 
     private FillToQuoteLatency() {
     }
@@ -38,7 +40,9 @@ public final class FillToQuoteLatency {
         EngineRig rig = new EngineRig(1 << 18, 0, EngineThroughputBenchmark.EVENT_GAP_NS);
         rig.start();
         int markets = rig.instruments().size();
-        Histogram histogram = new Histogram(60_000_000_000L, 3);
+        Histogram all = histogram();
+        Histogram[] byPosition = {histogram(), histogram(), histogram(), histogram()};
+        Histogram control = histogram();
         long missing = 0;
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long measuredBytes = 0;
@@ -67,11 +71,14 @@ public final class FillToQuoteLatency {
             if (placedNs == 0) {
                 throw new IllegalStateException("no replacement quote after fill " + fill.fill());
             }
+            settle(rig);
+            long controlNs = timeControlWork();
             if (round >= warmupFills) {
-                histogram.recordValue(placedNs - beforeNs);
+                all.recordValue(placedNs - beforeNs);
+                byPosition[rig.requotePosition(m, side)].recordValue(placedNs - beforeNs);
+                control.recordValue(controlNs);
                 measuredBytes += bytes;
             }
-            settle(rig);
         }
         long tookMs = (System.nanoTime() - startNs) / 1_000_000;
         rig.requireHealthy();
@@ -79,18 +86,50 @@ public final class FillToQuoteLatency {
         System.out.println("tape: " + rig.tape().describe());
         System.out.println(rig.summary());
         System.out.printf("fill -> replacement place: %,d fills measured after %,d warm-up fills, %,d market events "
-                + "between fills; %,d rounds without a quote to fill; %,d ms%n", histogram.getTotalCount(), warmupFills,
+                + "between fills; %,d rounds without a quote to fill; %,d ms%n", all.getTotalCount(), warmupFills,
                 bookEventsPerFill, missing, tookMs);
         System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " " + ManagementFactory.getRuntimeMXBean().getInputArguments());
         System.out.printf("allocated per fill (the whole doWork: fill, inventory, re-quote, order): %,d bytes%n",
-                measuredBytes / Math.max(1, histogram.getTotalCount()));
-        System.out.printf("  p50    %8.2f us%n", us(histogram.getValueAtPercentile(50)));
-        System.out.printf("  p90    %8.2f us%n", us(histogram.getValueAtPercentile(90)));
-        System.out.printf("  p99    %8.2f us%n", us(histogram.getValueAtPercentile(99)));
-        System.out.printf("  p99.9  %8.2f us%n", us(histogram.getValueAtPercentile(99.9)));
-        System.out.printf("  max    %8.2f us%n", us(histogram.getMaxValue()));
-        System.out.printf("  mean   %8.2f us%n", histogram.getMean() / 1000.0);
+                measuredBytes / Math.max(1, all.getTotalCount()));
+        System.out.println("latency in us                      count      p50      p90      p99    p99.9      max     mean");
+        print("fill -> replacement place", all);
+        String[] positions = {"  filled side re-quoted 1st", "  filled side re-quoted 2nd", "  filled side re-quoted 3rd",
+                "  filled side re-quoted 4th"};
+        for (int p = 0; p < byPosition.length; p++) {
+            print(positions[p], byPosition[p]);
+        }
+        print("control: fixed CPU work", control);
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(60_000_000_000L, 3);
+    }
+
+    private static void print(String label, Histogram h) {
+        System.out.printf("%-30s %,10d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", label, h.getTotalCount(),
+                us(h.getValueAtPercentile(50)), us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)),
+                us(h.getValueAtPercentile(99.9)), us(h.getMaxValue()), h.getMean() / 1000.0);
+    }
+
+    /**
+     * The experimental control: a fixed, allocation-free chain of multiplications (a few microseconds) timed the
+     * same way as the fill. Its tail is what this machine (other processes, interrupts, the hypervisor) adds to
+     * any measurement of that length; tail beyond it is the engine's.
+     */
+    private static long timeControlWork() {
+        long x = sink;
+        long beforeNs = System.nanoTime();
+        for (int i = 0; i < CONTROL_STEPS; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            x ^= x >>> 29;
+        }
+        long ns = System.nanoTime() - beforeNs;
+        sink = x;
+        return ns;
     }
 
     /** Lets the engine apply the venues' answers (and anything they cause) until nothing is left to do. */

@@ -139,7 +139,7 @@ public final class Engine {
             if (a == null) {
                 throw new IllegalArgumentException("instrument " + i.id() + " trades " + i.base() + " which has no settings");
             }
-            Market m = new Market(i, v, bookFactory.apply(i));
+            Market m = new Market(i, v, bookFactory.apply(i), assetList.indexOf(a));
             markets.put(i.id(), m);
             a.markets.add(m);
         }
@@ -343,8 +343,7 @@ public final class Engine {
     }
 
     private void markDirty(Market m) {
-        AssetState a = assets.get(m.instrument.base());
-        a.dirty = true;
+        assetList.get(m.assetIndex).dirty = true;
     }
 
     private void forgetQuote(Order o) {
@@ -353,7 +352,7 @@ public final class Engine {
         }
         Market m = markets.get(o.instrumentId());
         if (m != null && m.quote(o.side()) == o) {
-            m.quote(o.side(), null);
+            m.clearQuote(o.side());
         }
     }
 
@@ -418,8 +417,8 @@ public final class Engine {
         long wantTicks = side == Side.BUY ? m.scratch.bidTicks : m.scratch.askTicks;
         long wantLots = side == Side.BUY ? m.scratch.bidLots : m.scratch.askLots;
         if (current != null) {
-            long curTicks = m.instrument.priceToTicks(current.price());
-            long curLots = m.instrument.sizeToLots(current.size());
+            long curTicks = m.quoteTicks(side); // = priceToTicks(current.price()), kept from placement
+            long curLots = m.quoteLots(side);   // = sizeToLots(current.size())
             boolean keep = wantLots > 0 && curLots == wantLots
                     && Math.abs(curTicks - wantTicks) <= toleranceTicks(a, m);
             if (keep) {
@@ -438,7 +437,7 @@ public final class Engine {
             return;
         }
         Order placed = orders.place(m.instrument, side, OrderType.LIMIT_POST_ONLY, wantTicks, wantLots, "quote");
-        m.quote(side, placed);
+        m.quote(side, placed, wantTicks, wantLots);
     }
 
     /** The requote tolerance in this market's ticks: requoteToleranceBps of fair value, rounded down. */

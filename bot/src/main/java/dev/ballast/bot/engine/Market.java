@@ -15,29 +15,50 @@ final class Market {
     final Instrument instrument;
     final Venue venue;
     final OrderBook book;
+    /** The index of this market's asset in the engine's asset list, so a book update marks it without a map lookup. */
+    final int assetIndex;
     final VenueQuote scratch = new VenueQuote();
     Order bid;
     Order ask;
+    /** Our quotes' prices in ticks and sizes in lots as placed, so a re-quote compares them without BigDecimal division. */
+    private long bidTicks;
+    private long bidLots;
+    private long askTicks;
+    private long askLots;
     long gaps;
     /** Levels changed by {@link #hideOwnOrders}: side (0 bid, 1 ask), price ticks, original lots. */
     private final long[] hidden = new long[3 * 16];
     private int hiddenCount;
 
-    Market(Instrument instrument, Venue venue, OrderBook book) {
+    Market(Instrument instrument, Venue venue, OrderBook book, int assetIndex) {
         this.instrument = instrument;
         this.venue = venue;
         this.book = book;
+        this.assetIndex = assetIndex;
     }
 
     Order quote(Side side) {
         return side == Side.BUY ? bid : ask;
     }
 
-    void quote(Side side, Order o) {
+    /** Forgets our quote on {@code side}. */
+    void clearQuote(Side side) {
+        quote(side, null, 0, 0);
+    }
+
+    /**
+     * Makes {@code o} our quote on {@code side} (null: none). {@code priceTicks} and {@code sizeLots} must be
+     * {@code o}'s price and size on the instrument's grid, as it was placed.
+     */
+    void quote(Side side, Order o, long priceTicks, long sizeLots) {
         if (side == Side.BUY) {
             bid = o;
+            bidTicks = priceTicks;
+            bidLots = sizeLots;
         } else {
             ask = o;
+            askTicks = priceTicks;
+            askLots = sizeLots;
         }
     }
 
@@ -73,6 +94,16 @@ final class Market {
             book.setLevel(side, hidden[3 * i + 1], hidden[3 * i + 2]);
         }
         hiddenCount = 0;
+    }
+
+    /** The price in ticks of our quote on {@code side} (meaningless when there is none). */
+    long quoteTicks(Side side) {
+        return side == Side.BUY ? bidTicks : askTicks;
+    }
+
+    /** The size in lots our quote on {@code side} was placed with (meaningless when there is none). */
+    long quoteLots(Side side) {
+        return side == Side.BUY ? bidLots : askLots;
     }
 
     /** The venue's mid in quote currency, or NaN when the book is not usable. */

@@ -191,11 +191,21 @@ public final class OrderManager {
     public double exposure(Asset asset, Side side, Order excluded) {
         double sum = 0;
         for (Order o : live.values()) {
-            if (o != excluded && o.side() == side && o.instrument().base().equals(asset)) {
-                sum += o.remainingSize().doubleValue();
+            if (o.side() == side && o != excluded && isOf(o, asset)) {
+                sum += remainingDouble(o);
             }
         }
         return sum;
+    }
+
+    private static boolean isOf(Order o, Asset asset) {
+        Asset base = o.instrument().base();
+        return base == asset || base.equals(asset);
+    }
+
+    /** {@code o.remainingSize().doubleValue()}, without making a BigDecimal while nothing is filled (the usual case). */
+    private static double remainingDouble(Order o) {
+        return o.filledSize().signum() == 0 ? o.size().doubleValue() : o.remainingSize().doubleValue();
     }
 
     public Order get(ClientOrderId id) {
