@@ -2,6 +2,7 @@ package dev.ballast.bot.engine;
 
 import dev.ballast.strategies.estimators.EwmaVolatility;
 import dev.ballast.strategies.estimators.IntensityEstimator;
+import dev.ballast.strategies.estimators.VenueLiquidityStats;
 import dev.ballast.strategies.hedging.HedgeCostParams;
 import dev.ballast.strategies.hedging.HedgeRouterParams;
 import java.util.Objects;
@@ -12,11 +13,12 @@ import java.util.Objects;
  * the levels it saw a hedge's IOC limit may reach ({@code limitSlackBps}, see {@link #DEFAULT_LIMIT_SLACK_BPS}).
  */
 public record BrainSettings(EwmaVolatility.Config volatility, IntensityEstimator.Config intensity,
-                            HedgeCostParams hedgeCost, HedgeRouterParams router, long decisionIntervalNs,
+                            VenueLiquidityStats.Config liquidity, HedgeCostParams hedgeCost, HedgeRouterParams router, long decisionIntervalNs,
                             double limitSlackBps) {
     public BrainSettings {
         Objects.requireNonNull(volatility, "volatility");
         Objects.requireNonNull(intensity, "intensity");
+        Objects.requireNonNull(liquidity, "liquidity");
         Objects.requireNonNull(hedgeCost, "hedgeCost");
         Objects.requireNonNull(router, "router");
         if (decisionIntervalNs <= 0) {
@@ -36,6 +38,6 @@ public record BrainSettings(EwmaVolatility.Config volatility, IntensityEstimator
 
     public static BrainSettings defaults() {
         return new BrainSettings(EwmaVolatility.Config.defaults(), IntensityEstimator.Config.defaults(),
-                HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS, 1_000_000_000L, DEFAULT_LIMIT_SLACK_BPS);
+                VenueLiquidityStats.Config.defaults(), HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS, 1_000_000_000L, DEFAULT_LIMIT_SLACK_BPS);
     }
 }

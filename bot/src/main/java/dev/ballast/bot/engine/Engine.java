@@ -26,6 +26,7 @@ import dev.ballast.core.time.Clock;
 import dev.ballast.core.OrderStatus;
 import dev.ballast.strategies.estimators.EwmaVolatility;
 import dev.ballast.strategies.estimators.IntensityEstimator;
+import dev.ballast.strategies.estimators.VenueLiquidityStats;
 import dev.ballast.strategies.execution.HedgeChild;
 import dev.ballast.strategies.execution.HedgeSchedule;
 import dev.ballast.strategies.hedging.HedgeCostModel;
@@ -140,6 +141,7 @@ public final class Engine {
                 throw new IllegalArgumentException("instrument " + i.id() + " trades " + i.base() + " which has no settings");
             }
             Market m = new Market(i, v, bookFactory.apply(i), assetList.indexOf(a));
+            m.liquidity = new VenueLiquidityStats(brain.liquidity());
             markets.put(i.id(), m);
             a.markets.add(m);
         }
@@ -200,6 +202,10 @@ public final class Engine {
                     if (now >= a.nextDecisionNs) {
                         a.nextDecisionNs = now + brain.decisionIntervalNs();
                         a.intensity.refit(now);
+                        for (int j = 0; j < a.markets.size(); j++) {
+                            Market m = a.markets.get(j);
+                            m.liquidity.update(now, m.book); // O(levels²): on the timer, not per book update
+                        }
                         decide(a, now);
                         n++;
                     }
@@ -335,7 +341,7 @@ public final class Engine {
         }
         if (quoting) {
             long now = clock.nowNs();
-            requote(a, now);
+            requote(a, now, m, fill.side());
             if (a.settings.hedges()) {
                 decide(a, now);
             }
@@ -367,6 +373,15 @@ public final class Engine {
 
     /** Re-quotes one asset on every venue that trades it. */
     private void requote(AssetState a, long now) {
+        requote(a, now, null, Side.BUY);
+    }
+
+    /**
+     * Re-quotes one asset on every venue that trades it, starting with {@code first} (the market where a fill
+     * just took our quote, its filled side first: the book where we are missing is replaced before the others
+     * are adjusted), or in venue order when null.
+     */
+    private void requote(AssetState a, long now, Market first, Side firstSide) {
         a.dirty = false;
         a.lastQuoteNs = now;
         Asset asset = a.settings.asset();
@@ -394,15 +409,24 @@ public final class Engine {
                 a.model.noAsk();
             }
         }
+        if (first != null) {
+            requoteMarket(a, first, firstSide, drift);
+        }
         for (int i = 0; i < a.markets.size(); i++) {
             Market m = a.markets.get(i);
-            if (Double.isNaN(m.mid())) {
-                pullQuotes(m, "book not usable");
-                continue;
+            if (m != first) {
+                requoteMarket(a, m, Side.BUY, drift);
             }
-            requoteSide(a, m, Side.BUY, drift);
-            requoteSide(a, m, Side.SELL, drift);
         }
+    }
+
+    private void requoteMarket(AssetState a, Market m, Side firstSide, double drift) {
+        if (Double.isNaN(m.mid())) {
+            pullQuotes(m, "book not usable");
+            return;
+        }
+        requoteSide(a, m, firstSide, drift);
+        requoteSide(a, m, firstSide.opposite(), drift);
     }
 
     private void requoteSide(AssetState a, Market m, Side side, double drift) {
@@ -834,6 +858,19 @@ public final class Engine {
         return new RebalanceStatus(a.lastDecision, inFlight, a.hedgesDone, a.hedgedBase, a.hedgeCostQuote, bps,
                 a.volatility.sigmaBpsPerSqrtSec(), a.intensity.intensityA(), a.intensity.intensityKPerBps(),
                 a.intensity.isFitted());
+    }
+
+    /** A venue's averaged spread (bps) and depth near the touch (base units, bid and ask) for a market. */
+    public record Liquidity(double spreadBps, double bidDepthBase, double askDepthBase) {
+    }
+
+    /** The averaged liquidity of a market, or null before the first sample. */
+    public Liquidity liquidity(InstrumentId instrument) {
+        Market m = markets.get(instrument);
+        if (m == null || !m.liquidity.hasData()) {
+            return null;
+        }
+        return new Liquidity(m.liquidity.spreadBps(), m.liquidity.bidDepthBase(), m.liquidity.askDepthBase());
     }
 
     /** The recent decisions of every asset (repeats folded). */

@@ -5,6 +5,7 @@ import dev.ballast.core.Instrument;
 import dev.ballast.core.Order;
 import dev.ballast.core.Side;
 import dev.ballast.core.book.OrderBook;
+import dev.ballast.strategies.estimators.VenueLiquidityStats;
 import dev.ballast.strategies.quoting.VenueQuote;
 
 /**
@@ -18,6 +19,8 @@ final class Market {
     /** The index of this market's asset in the engine's asset list, so a book update marks it without a map lookup. */
     final int assetIndex;
     final VenueQuote scratch = new VenueQuote();
+    /** This venue's spread and depth near the touch, averaged; updated at each re-quote. */
+    VenueLiquidityStats liquidity;
     Order bid;
     Order ask;
     /** Our quotes' prices in ticks and sizes in lots as placed, so a re-quote compares them without BigDecimal division. */

@@ -113,7 +113,7 @@ public final class PaperTrading {
     static BrainSettings brain(BallastConfig config) {
         var hedging = config.hedging();
         return new BrainSettings(config.estimators().ewmaVolatility(), config.estimators().intensityEstimator(),
-                hedging.costParams(), hedging.routerParams(), hedging.decisionIntervalNs(), hedging.limitSlackBps());
+                config.estimators().venueLiquidityStats(), hedging.costParams(), hedging.routerParams(), hedging.decisionIntervalNs(), hedging.limitSlackBps());
     }
 
     public SimulatedMarket market() {

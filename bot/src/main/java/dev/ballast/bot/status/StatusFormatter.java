@@ -69,9 +69,17 @@ public final class StatusFormatter {
             sb.append('\n');
             Engine.RebalanceStatus r = engine.rebalanceStatus(asset);
             if (r != null) {
-                sb.append(String.format(Locale.ROOT, "      model σ %s bps/√s, λ(δ) = %s·e^(−%s·δbps)/s%s%n",
+                sb.append(String.format(Locale.ROOT, "      model σ %s bps/√s, λ(δ) = %s·e^(−%s·δbps)/s%s;",
                         fixed(r.sigmaBpsPerSqrtSec(), 2), fixed(r.intensityA(), 3), fixed(r.intensityKPerBps(), 3),
                         r.intensityFitted() ? "" : " (fallback)"));
+                for (Instrument i : engine.instruments(asset)) {
+                    Engine.Liquidity l = engine.liquidity(i.id());
+                    if (l != null) {
+                        sb.append(String.format(Locale.ROOT, " %s spread %s bps depth %s/%s", i.id().venue(),
+                                fixed(l.spreadBps(), 1), fixed(l.bidDepthBase(), 3), fixed(l.askDepthBase(), 3)));
+                    }
+                }
+                sb.append('\n');
                 if (r.lastDecision() != null) {
                     sb.append("      decision ").append(r.lastDecision().reason()).append('\n');
                     var recent = engine.decisions().recent(asset);
