@@ -93,6 +93,10 @@ public final class Engine {
     private final List<AssetState> assetList = new ArrayList<>();
     private final Map<InstrumentId, Long> fillsByMarket = new LinkedHashMap<>();
     private final Consumer<Event> onEvent = this::onEvent;
+    /** How long a hedge waits for its IOC children's answers before giving up on them. */
+    static final long CHILD_TIMEOUT_NS = 10_000_000_000L;
+    /** How often a book that cannot sync asks its venue for a snapshot. */
+    static final long SNAPSHOT_RETRY_NS = 1_000_000_000L;
     private final BrainSettings brain;
     private final Asset quoteCurrency;
     private final DecisionLog decisions = new DecisionLog(20);
@@ -194,30 +198,54 @@ public final class Engine {
         if (quoting) {
             for (int i = 0; i < assetList.size(); i++) {
                 AssetState a = assetList.get(i);
-                if (a.dirty && now - a.lastQuoteNs >= settings.requoteIntervalNs()) {
-                    requote(a, now);
-                    n++;
-                }
-                if (a.settings.hedges()) {
-                    if (now >= a.nextDecisionNs) {
-                        a.nextDecisionNs = now + brain.decisionIntervalNs();
-                        a.intensity.refit(now);
-                        for (int j = 0; j < a.markets.size(); j++) {
-                            Market m = a.markets.get(j);
-                            m.liquidity.update(now, m.book); // O(levels²): on the timer, not per book update
-                        }
-                        decide(a, now);
-                        n++;
+                try {
+                    n += assetTimers(a, now);
+                } catch (RuntimeException ex) {
+                    // a broken invariant in one asset's quoting or hedging must not take the engine (and every
+                    // other asset's orders) down: stop that asset's quotes and hedge, count, carry on
+                    eventErrors++;
+                    LOG.error("{}: quoting/hedging failed; its quotes are pulled and its hedge dropped", a.settings.asset(), ex);
+                    for (Market m : a.markets) {
+                        pullQuotes(m, "error");
                     }
                     if (a.hedge != null) {
-                        n += progressHedge(a, now);
+                        finishHedge(a, now, "error: " + ex.getMessage());
                     }
                 }
             }
         }
         if (now >= nextStatusNs) {
             nextStatusNs = now + settings.statusIntervalNs();
-            statusSink.accept(this);
+            try {
+                statusSink.accept(this);
+            } catch (RuntimeException ex) {
+                LOG.error("status could not be produced", ex);
+            }
+        }
+        return n;
+    }
+
+    /** What is due for one asset: a re-quote, a decision, the hedge's next child. @return work done */
+    private int assetTimers(AssetState a, long now) {
+        int n = 0;
+        if (a.dirty && now - a.lastQuoteNs >= settings.requoteIntervalNs()) {
+            requote(a, now);
+            n++;
+        }
+        if (a.settings.hedges()) {
+            if (now >= a.nextDecisionNs) {
+                a.nextDecisionNs = now + brain.decisionIntervalNs();
+                a.intensity.refit(now);
+                for (int j = 0; j < a.markets.size(); j++) {
+                    Market m = a.markets.get(j);
+                    m.liquidity.update(now, m.book); // O(levels²): on the timer, not per book update
+                }
+                decide(a, now);
+                n++;
+            }
+            if (a.hedge != null) {
+                n += progressHedge(a, now);
+            }
         }
         return n;
     }
@@ -289,6 +317,12 @@ public final class Engine {
         ApplyResult r = m.book.applyDelta(d);
         if (r == ApplyResult.APPLIED) {
             markDirty(m);
+        } else if (r == ApplyResult.NOT_SYNCED) {
+            long now = clock.nowNs();
+            if (now - m.lastSnapshotRequestNs >= SNAPSHOT_RETRY_NS) {
+                m.lastSnapshotRequestNs = now;
+                m.venue.requestSnapshot(m.instrument.id());
+            }
         } else if (r == ApplyResult.GAP) {
             m.gaps++;
             LOG.warn("{}: book sequence gap at update {} (book at {}); quotes pulled, resyncing",
@@ -515,8 +549,8 @@ public final class Engine {
                 a.volatility.sigmaPerSqrtSec(), a.intensity.intensityA(), a.intensity.intensityKPerBps(),
                 reduceDist, reduceSize, growDist, growSize, a.coarsestLot);
         RebalanceDecision d;
-        hideOwnOrders(a);
         try {
+            hideOwnOrders(a);
             updateRouter(a, now, fair);
             d = a.decider.decide(in, a.rebalanceState, a.router::costQuote);
         } finally {
@@ -548,9 +582,13 @@ public final class Engine {
         return reducible - orders.exposure(a.settings.asset(), side, null);
     }
 
-    /** Distance of a quote from fair value in bps, positive away from fair on its side; NaN when not quoted. */
+    /**
+     * Distance of a quote from fair value in bps, positive away from fair on its side, NaN when not quoted. A
+     * model quote skewed through fair value counts as at fair value (δ = 0): post-only shaping keeps it on its side
+     * of each venue's book, and the intensity fit says nothing about negative distances.
+     */
     private static double distanceBps(double price, double fair, boolean quoted, int sign) {
-        return quoted ? sign * (price - fair) / fair * 10_000 : Double.NaN;
+        return quoted ? Math.max(0, sign * (price - fair) / fair * 10_000) : Double.NaN;
     }
 
     private void startHedge(AssetState a, RebalanceDecision d, long now, double fair) {
@@ -581,6 +619,18 @@ public final class Engine {
     private int progressHedge(AssetState a, long now) {
         HedgeExecution h = a.hedge;
         if (h.hasLiveChildren()) {
+            if (now - h.childSentNs() > CHILD_TIMEOUT_NS) {
+                // an IOC answers at once; one silent this long has an unknown fate: stop waiting for it (its size
+                // stays counted as exposure in the order manager until the venue settles it) and re-decide
+                LOG.warn("HEDGE  #{}: child orders unanswered after {} s: {}", h.id, CHILD_TIMEOUT_NS / 1_000_000_000L,
+                        h.liveChildren());
+                for (Order o : List.copyOf(h.liveChildren())) {
+                    hedgeByOrder.remove(o.clientOrderId());
+                    h.onChildDone(o);
+                }
+                finishHedge(a, now, "children unanswered");
+                return 1;
+            }
             return 0;
         }
         if (h.stalled()) {
@@ -602,8 +652,8 @@ public final class Engine {
             return 1;
         }
         HedgePlan plan;
-        hideOwnOrders(a);
         try {
+            hideOwnOrders(a);
             updateRouter(a, now, fair);
             double size = Math.min(Math.min(child.size(), remaining), hedgeRoom(a, h.side));
             plan = size < a.coarsestLot ? null : a.router.plan(h.side, size);
@@ -619,7 +669,7 @@ public final class Engine {
             LOG.info("HEDGE  #{} no feasible route for {} {}: {}", h.id, h.side, fmt(child.size()), plan.reason());
             return 1;
         }
-        h.childrenSent();
+        h.childrenSent(now);
         for (HedgeLeg leg : plan.legs()) {
             Order o = orders.place(leg.instrument(), h.side, OrderType.LIMIT_IOC, iocLimitTicks(leg, fair),
                     leg.sizeLots(), "hedge#" + h.id);
@@ -657,7 +707,9 @@ public final class Engine {
         LOG.info("HEDGE  #{} done ({}): filled {} of {} {} in {} children, cost {} {} ({} bps vs fair at decision)",
                 h.id, why, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.children(), fmt(h.costQuote()),
                 quoteCurrency, fmt(h.costBps()));
-        a.nextDecisionNs = now; // what is left goes back to the decision at once
+        // what is left goes back to the decision: at once after a hedge that traded, after the usual interval
+        // after one that filled nothing (a reject or an empty book must not turn into a retry loop)
+        a.nextDecisionNs = h.filledBase() > 0 ? now : now + brain.decisionIntervalNs();
     }
 
     private void hedgeChildDone(Order o) {

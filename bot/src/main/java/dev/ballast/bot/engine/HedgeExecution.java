@@ -36,6 +36,7 @@ final class HedgeExecution {
     private double feesQuote;
     private int children;
     private int emptyChildrenInARow;
+    private long childSentNs;
 
     HedgeExecution(long id, Asset asset, Side side, double targetBase, double fairAtDecision, long startedNs,
                    HedgeSchedule schedule, String reason) {
@@ -53,9 +54,15 @@ final class HedgeExecution {
         liveChildren.add(o);
     }
 
-    void childrenSent() {
+    void childrenSent(long nowNs) {
         children++;
         childFilledBase = 0;
+        childSentNs = nowNs;
+    }
+
+    /** When the current (or last) round of children was sent. */
+    long childSentNs() {
+        return childSentNs;
     }
 
     boolean owns(ClientOrderId id) {

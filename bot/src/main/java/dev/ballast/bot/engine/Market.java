@@ -29,6 +29,7 @@ final class Market {
     private long askTicks;
     private long askLots;
     long gaps;
+    long lastSnapshotRequestNs = Long.MIN_VALUE / 2;
     /** Levels changed by {@link #hideOwnOrders}: side (0 bid, 1 ask), price ticks, original lots. */
     private final long[] hidden = new long[3 * 16];
     private int hiddenCount;

@@ -85,7 +85,16 @@ public final class OrderManager {
             LOG.info("PLACE  {} {} {} {} @ {} {} id={}", instrument.id(), side, size.toPlainString(),
                     type, price == null ? "MKT" : price.toPlainString(), purpose, order.clientOrderId());
         }
-        venue.place(OrderRequest.of(order));
+        try {
+            venue.place(OrderRequest.of(order));
+        } catch (RuntimeException e) {
+            // the command never left: the order must not linger as exposure; it is a denial, not a crash
+            live.remove(order.clientOrderId());
+            order.transition(OrderStatus.REJECTED, clock.nowNs());
+            denied++;
+            LOG.error("PLACE failed before sending, order dropped: {}", order, e);
+            return null;
+        }
         return order;
     }
 
@@ -131,6 +140,10 @@ public final class OrderManager {
 
     public Order onRejected(OrderRejected e) {
         Order o = live.remove(e.clientOrderId());
+        if (o != null && !o.status().canMoveTo(OrderStatus.REJECTED)) {
+            LOG.warn("reject for {} which is {}: ignored", e.clientOrderId(), o.status());
+            return o;
+        }
         rejects.merge(e.reason(), 1L, Long::sum);
         LOG.info("REJECT {} {} {}: {} id={}", e.instrument(), o == null ? "?" : o.side(), e.reason(), e.message(),
                 e.clientOrderId());
@@ -148,6 +161,10 @@ public final class OrderManager {
             return null;
         }
         cancelled++;
+        if (!o.status().canMoveTo(OrderStatus.CANCELLED)) {
+            LOG.warn("cancel confirmation for {} which is {}: ignored", e.clientOrderId(), o.status());
+            return o;
+        }
         o.lastReason(e.reason());
         o.transition(OrderStatus.CANCELLED, e.timestampNs());
         return o;

@@ -81,7 +81,8 @@ public final class BotRunner {
             try {
                 engineLoop(startNs, endNs);
             } catch (RuntimeException | Error e) {
-                LOG.error("engine thread failed", e);
+                LOG.error("engine thread failed; cancelling every open order", e);
+                emergencyCancel();
             } finally {
                 done.countDown();
             }
@@ -97,6 +98,23 @@ public final class BotRunner {
             // the hook is running: it is waiting on `done`, which is already counted down
         }
         return flatAtExit;
+    }
+
+    /** Last resort after the engine loop died: ask every venue to cancel everything, wait briefly, report. */
+    private void emergencyCancel() {
+        try {
+            engine.beginShutdown("engine failure");
+            long deadline = clock.nowNs() + CANCEL_DEADLINE.toNanos();
+            while (!engine.isFlat() && clock.nowNs() < deadline) {
+                if (engine.doWork() == 0) {
+                    LockSupport.parkNanos(IDLE_PARK_NS);
+                }
+            }
+            flatAtExit = engine.isFlat();
+            STATUS.info("\n{}", StatusFormatter.finalReport(engine));
+        } catch (RuntimeException | Error again) {
+            LOG.error("emergency cancel failed too: orders may remain open on the venues", again);
+        }
     }
 
     private void engineLoop(long startNs, long endNs) {
@@ -118,8 +136,9 @@ public final class BotRunner {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
         }
-        // a last drain: fills that raced the cancels still count
-        while (engine.doWork() > 0) {
+        // a last, bounded drain: fills that raced the cancels still count
+        long drainEnd = clock.nowNs() + 200_000_000L;
+        while (engine.doWork() > 0 && clock.nowNs() < drainEnd) {
             Thread.onSpinWait();
         }
         flatAtExit = engine.isFlat();

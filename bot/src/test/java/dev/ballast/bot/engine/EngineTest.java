@@ -62,8 +62,12 @@ class EngineTest {
     }
 
     private void build(double maxPosition, double toleranceBps) {
-        a = new ScriptedVenue(VenueId.of("sim-a"), List.of(btcA)).balance("BTC", "0.5").balance("USDT", "50000");
-        b = new ScriptedVenue(VenueId.of("sim-b"), List.of(btcB)).balance("BTC", "0.5").balance("USDT", "50000");
+        build(maxPosition, toleranceBps, "0.5", null);
+    }
+
+    private void build(double maxPosition, double toleranceBps, String btcEach, HedgeSettings hedge) {
+        a = new ScriptedVenue(VenueId.of("sim-a"), List.of(btcA)).balance("BTC", btcEach).balance("USDT", "50000");
+        b = new ScriptedVenue(VenueId.of("sim-b"), List.of(btcB)).balance("BTC", btcEach).balance("USDT", "50000");
         Map<VenueId, Venue> venues = new LinkedHashMap<>();
         venues.put(a.id(), a);
         venues.put(b.id(), b);
@@ -71,7 +75,7 @@ class EngineTest {
                 Map.of(BTC, new InventoryTarget(new BigDecimal("1.0"), new BigDecimal("0.005"), BigDecimal.valueOf(maxPosition))));
         OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator("t", 1), venues);
         engine = new Engine(clock, inbox, venues, orders, inventory, List.of(btcA, btcB),
-                Map.of(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 10, 100), maxPosition)),
+                Map.of(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 10, 100), maxPosition, hedge)),
                 new EngineSettings(Duration.ofMillis(100).toNanos(), toleranceBps, Duration.ofSeconds(5).toNanos(), 1000),
                 BrainSettings.defaults(), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         engine.start();
@@ -89,11 +93,11 @@ class EngineTest {
         step();
     }
 
-    private static BookSnapshot snapshot(Instrument i, long seq, double mid) {
+    private BookSnapshot snapshot(Instrument i, long seq, double mid) {
         long bid = i.roundToTicks(mid * (1 - 0.0002), Side.BUY);
         long ask = i.roundToTicks(mid * (1 + 0.0002), Side.SELL);
         return new BookSnapshot(i.id(), seq, new long[] {bid}, new long[] {1000}, 1,
-                new long[] {ask}, new long[] {1000}, 1, 0);
+                new long[] {ask}, new long[] {1000}, 1, clock.nowNs());
     }
 
     private void step() {
@@ -276,5 +280,49 @@ class EngineTest {
 
         assertThat(engine.isFlat()).isTrue();
         assertThat(a.placed).hasSize(2);
+    }
+
+    @Test
+    void shouldDropAnOrderWhoseSendFailsInsteadOfLeavingItAsExposure() {
+        a.failPlace = new IllegalStateException("adapter down");
+        books(60_000);
+
+        assertThat(engine.orders().liveOrders(a.id())).isEmpty();
+        assertThat(engine.orders().deniedCount()).isEqualTo(2);
+        assertThat(b.placed).hasSize(2);
+        assertThat(engine.eventErrors()).isZero();
+    }
+
+    @Test
+    void shouldAskForASnapshotWhenDeltasArriveBeforeAnyBook() {
+        inbox.offer(new BookDelta(btcA.id(), 7, 7, -1, new long[0], new long[0], 0, new long[0], new long[0], 0,
+                clock.nowNs()));
+        step();
+
+        assertThat(a.snapshotRequests).containsExactly(btcA.id());
+    }
+
+    @Test
+    void shouldGiveUpOnHedgeChildrenTheVenueNeverAnswersAndResumeQuoting() {
+        // 0.8 BTC on each venue against a target of 1.0: drift +0.6, far past the band
+        build(0.8, 0.0, "0.8", HedgeSettings.defaults(0.05, 0.01));
+        books(60_000);
+        for (int i = 0; i < 20 && engine.rebalanceStatus(BTC).hedgeInFlight() == null; i++) {
+            books(60_000);
+        }
+        assertThat(engine.rebalanceStatus(BTC).hedgeInFlight()).as("a hedge started: %s",
+                engine.rebalanceStatus(BTC).lastDecision() == null ? "no decision" : engine.rebalanceStatus(BTC).lastDecision().reason()).isNotNull();
+        long iocs = a.placed.stream().filter(r -> r.type() == dev.ballast.core.OrderType.LIMIT_IOC).count()
+                + b.placed.stream().filter(r -> r.type() == dev.ballast.core.OrderType.LIMIT_IOC).count();
+        assertThat(iocs).isPositive();
+
+        for (int i = 0; i < 80; i++) { // 12 s: the venue never answers the IOC
+            step();
+        }
+
+        assertThat(engine.rebalanceStatus(BTC).hedgeInFlight()).isNull();
+        assertThat(engine.rebalanceStatus(BTC).hedgesDone()).isGreaterThanOrEqualTo(1);
+        // the unanswered child still counts as exposure until the venue settles it
+        assertThat(engine.orders().liveOrders()).anyMatch(o -> o.type() == dev.ballast.core.OrderType.LIMIT_IOC);
     }
 }

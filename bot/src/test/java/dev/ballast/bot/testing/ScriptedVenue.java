@@ -29,6 +29,8 @@ public final class ScriptedVenue implements Venue {
     public final List<ClientOrderId> cancels = new ArrayList<>();
     public final List<InstrumentId> snapshotRequests = new ArrayList<>();
     public int cancelAlls;
+    /** When set, place() throws it (a venue adapter failing before anything is sent). */
+    public RuntimeException failPlace;
     public EventSink sink;
 
     public ScriptedVenue(VenueId id, List<Instrument> instruments) {
@@ -48,7 +50,12 @@ public final class ScriptedVenue implements Venue {
     @Override public List<OpenOrder> openOrders() { return List.of(); }
     @Override public void start(EventSink sink) { this.sink = sink; }
     @Override public void requestSnapshot(InstrumentId instrument) { snapshotRequests.add(instrument); }
-    @Override public void place(OrderRequest request) { placed.add(request); }
+    @Override public void place(OrderRequest request) {
+        if (failPlace != null) {
+            throw failPlace;
+        }
+        placed.add(request);
+    }
     @Override public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) { cancels.add(clientOrderId); }
     @Override public void cancelAll() { cancelAlls++; }
     @Override public void close() { }
