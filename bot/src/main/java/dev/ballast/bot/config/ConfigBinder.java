@@ -351,12 +351,14 @@ final class ConfigBinder {
         Integer maxLevelsPerVenue = s.integer("maxLevelsPerVenue", d.maxLevelsPerVenue());
         Long decisionIntervalMs = s.whole("decisionIntervalMs", d.decisionIntervalMs());
         Double limitSlackBps = s.number("limitSlackBps", d.limitSlackBps());
+        Double basisHalfLifeSec = s.number("basisHalfLifeSec", d.basisHalfLifeSec());
         s.rejectUnknownKeys();
         if (s.failed()) {
             return null;
         }
         return build(s.path(), () -> new HedgingConfig(maxBookAgeMs, stalenessGraceMs, stalenessPenaltyBpsPerSec,
-                maxSlippageBps, splitMinSavingBps, maxLevelsPerVenue, decisionIntervalMs, limitSlackBps));
+                maxSlippageBps, splitMinSavingBps, maxLevelsPerVenue, decisionIntervalMs, limitSlackBps,
+                basisHalfLifeSec));
     }
 
     /** A mapping from asset codes to sections, each read by {@code reader}; null if any entry failed. */

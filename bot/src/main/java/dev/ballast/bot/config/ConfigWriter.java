@@ -114,6 +114,7 @@ public final class ConfigWriter {
         hedgingNode.put("maxLevelsPerVenue", hedging.maxLevelsPerVenue());
         hedgingNode.put("decisionIntervalMs", hedging.decisionIntervalMs());
         hedgingNode.put("limitSlackBps", plain(hedging.limitSlackBps()));
+        hedgingNode.put("basisHalfLifeSec", plain(hedging.basisHalfLifeSec()));
         return root;
     }
 

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * @param maxLevelsPerVenue the levels of each venue's book the router looks at; > 0; default 100
  * @param decisionIntervalMs how often each asset's decision is re-evaluated on a timer (it is also evaluated
  *     after each fill); > 0; default {@value #DEFAULT_DECISION_INTERVAL_MS}
+ * @param basisHalfLifeSec half-life of each venue's basis against the asset's first venue (a lasting premium,
+ *     e.g. a perpetual's over spot, is taken out of fair value and added back to that venue's quotes); > 0; default
+ *     {@value #DEFAULT_BASIS_HALF_LIFE_SEC}
  * @param limitSlackBps how far past the worst level it walked a hedge order's IOC limit may reach, in bps of fair
  *     value, never beyond maxSlippageBps (the book moves while the order travels); >= 0; default
  *     {@value #DEFAULT_LIMIT_SLACK_BPS}
@@ -32,9 +35,11 @@ public record HedgingConfig(
         double splitMinSavingBps,
         int maxLevelsPerVenue,
         long decisionIntervalMs,
-        double limitSlackBps) {
+        double limitSlackBps,
+        double basisHalfLifeSec) {
     public static final long DEFAULT_DECISION_INTERVAL_MS = 1000;
     public static final double DEFAULT_LIMIT_SLACK_BPS = 3.0;
+    public static final double DEFAULT_BASIS_HALF_LIFE_SEC = 600;
 
     /** The settings used when the config has no {@code hedging} section. */
     public static final HedgingConfig DEFAULTS = of(HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS,
@@ -56,6 +61,7 @@ public record HedgingConfig(
         r.positive("maxLevelsPerVenue", maxLevelsPerVenue);
         r.positive("decisionIntervalMs", decisionIntervalMs);
         r.nonNegative("limitSlackBps", limitSlackBps);
+        r.positive("basisHalfLifeSec", basisHalfLifeSec);
         r.accepts(() -> new HedgeCostParams(maxBookAgeMs, stalenessGraceMs, stalenessPenaltyBpsPerSec,
                 maxSlippageBps));
         r.accepts(() -> new HedgeRouterParams(splitMinSavingBps, maxLevelsPerVenue));
@@ -65,7 +71,7 @@ public record HedgingConfig(
     private static HedgingConfig of(HedgeCostParams cost, HedgeRouterParams router, long decisionIntervalMs) {
         return new HedgingConfig(cost.maxBookAgeMs(), cost.stalenessGraceMs(), cost.stalenessPenaltyBpsPerSec(),
                 cost.maxSlippageBps(), router.splitMinSavingBps(), router.maxLevelsPerVenue(), decisionIntervalMs,
-                DEFAULT_LIMIT_SLACK_BPS);
+                DEFAULT_LIMIT_SLACK_BPS, DEFAULT_BASIS_HALF_LIFE_SEC);
     }
 
     /** The settings of the {@code HedgeCostModel}. */

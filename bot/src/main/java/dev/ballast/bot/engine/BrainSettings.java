@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record BrainSettings(EwmaVolatility.Config volatility, IntensityEstimator.Config intensity,
                             VenueLiquidityStats.Config liquidity, HedgeCostParams hedgeCost, HedgeRouterParams router, long decisionIntervalNs,
-                            double limitSlackBps) {
+                            double limitSlackBps, double basisHalfLifeSec) {
     public BrainSettings {
         Objects.requireNonNull(volatility, "volatility");
         Objects.requireNonNull(intensity, "intensity");
@@ -23,6 +23,9 @@ public record BrainSettings(EwmaVolatility.Config volatility, IntensityEstimator
         Objects.requireNonNull(router, "router");
         if (decisionIntervalNs <= 0) {
             throw new IllegalArgumentException("decisionIntervalNs must be > 0 (was " + decisionIntervalNs + ")");
+        }
+        if (!(basisHalfLifeSec > 0)) {
+            throw new IllegalArgumentException("basisHalfLifeSec must be > 0 (was " + basisHalfLifeSec + ")");
         }
         if (!(limitSlackBps >= 0)) {
             throw new IllegalArgumentException("limitSlackBps must be >= 0 (was " + limitSlackBps + ")");
@@ -36,8 +39,15 @@ public record BrainSettings(EwmaVolatility.Config volatility, IntensityEstimator
      */
     public static final double DEFAULT_LIMIT_SLACK_BPS = 3.0;
 
+    /**
+     * Half-life of each venue's basis against the asset's reference venue: long enough that a passing dislocation
+     * is not mistaken for basis (a cross-venue hedge trades on those), short enough to follow a perpetual's premium.
+     */
+    public static final double DEFAULT_BASIS_HALF_LIFE_SEC = 600;
+
     public static BrainSettings defaults() {
         return new BrainSettings(EwmaVolatility.Config.defaults(), IntensityEstimator.Config.defaults(),
-                VenueLiquidityStats.Config.defaults(), HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS, 1_000_000_000L, DEFAULT_LIMIT_SLACK_BPS);
+                VenueLiquidityStats.Config.defaults(), HedgeCostParams.DEFAULTS, HedgeRouterParams.DEFAULTS, 1_000_000_000L, DEFAULT_LIMIT_SLACK_BPS,
+                DEFAULT_BASIS_HALF_LIFE_SEC);
     }
 }

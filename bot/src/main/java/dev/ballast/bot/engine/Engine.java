@@ -419,6 +419,7 @@ public final class Engine {
         a.dirty = false;
         a.lastQuoteNs = now;
         Asset asset = a.settings.asset();
+        updateBasis(a, now);
         double fair = fairValue(a);
         a.fairValue = fair;
         if (Double.isNaN(fair)) {
@@ -507,9 +508,9 @@ public final class Engine {
     private void desired(AssetState a, Market m, double drift, Order excluded, double minSize) {
         Asset asset = a.settings.asset();
         TwoSidedQuote q = a.scratch;
-        q.bidPrice = a.model.bidPrice;
+        q.bidPrice = a.model.bidPrice + m.basis; // the model quotes fair value; this venue trades at its basis
         q.bidSize = a.model.bidSize;
-        q.askPrice = a.model.askPrice;
+        q.askPrice = a.model.askPrice + m.basis;
         q.askSize = a.model.askSize;
         a.in.openBuyExposure = orders.exposure(asset, Side.BUY, excluded);
         a.in.openSellExposure = orders.exposure(asset, Side.SELL, excluded);
@@ -776,13 +777,43 @@ public final class Engine {
         double sum = 0;
         int n = 0;
         for (int i = 0; i < a.markets.size(); i++) {
-            double mid = a.markets.get(i).mid();
+            Market m = a.markets.get(i);
+            double mid = m.mid();
             if (!Double.isNaN(mid)) {
-                sum += mid;
+                sum += mid - m.basis;
                 n++;
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * Tracks each market's basis against the asset's first market (its reference): an EWMA of the difference of
+     * their mids with a long half-life, so a lasting premium (a perpetual over spot) is taken out of fair value and
+     * added back to that venue's quotes, while a passing dislocation — the signal a cross-venue hedge trades on —
+     * is not. The first observation seeds it.
+     */
+    private void updateBasis(AssetState a, long now) {
+        double ref = a.markets.get(0).mid();
+        if (Double.isNaN(ref)) {
+            return;
+        }
+        for (int i = 1; i < a.markets.size(); i++) {
+            Market m = a.markets.get(i);
+            double mid = m.mid();
+            if (Double.isNaN(mid)) {
+                continue;
+            }
+            double raw = mid - ref;
+            if (m.basisUpdatedNs == Long.MIN_VALUE) {
+                m.basis = raw;
+            } else {
+                double dtSec = Math.max(0, now - m.basisUpdatedNs) / 1e9;
+                double alpha = 1 - Math.exp(-dtSec * Math.log(2) / brain.basisHalfLifeSec());
+                m.basis += alpha * (raw - m.basis);
+            }
+            m.basisUpdatedNs = now;
+        }
     }
 
     private void claimThread() {

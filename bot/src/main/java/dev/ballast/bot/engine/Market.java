@@ -29,6 +29,9 @@ final class Market {
     private long askTicks;
     private long askLots;
     long gaps;
+    /** This venue's mid minus the asset's reference venue's mid, averaged (see Engine#updateBasis); 0 for the reference. */
+    double basis;
+    long basisUpdatedNs = Long.MIN_VALUE;
     long lastSnapshotRequestNs = Long.MIN_VALUE / 2;
     /** Levels changed by {@link #hideOwnOrders}: side (0 bid, 1 ask), price ticks, original lots. */
     private final long[] hidden = new long[3 * 16];

@@ -113,7 +113,8 @@ public final class PaperTrading {
     static BrainSettings brain(BallastConfig config) {
         var hedging = config.hedging();
         return new BrainSettings(config.estimators().ewmaVolatility(), config.estimators().intensityEstimator(),
-                config.estimators().venueLiquidityStats(), hedging.costParams(), hedging.routerParams(), hedging.decisionIntervalNs(), hedging.limitSlackBps());
+                config.estimators().venueLiquidityStats(), hedging.costParams(), hedging.routerParams(), hedging.decisionIntervalNs(), hedging.limitSlackBps(),
+                hedging.basisHalfLifeSec());
     }
 
     public SimulatedMarket market() {

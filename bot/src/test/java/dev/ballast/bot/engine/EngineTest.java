@@ -325,4 +325,20 @@ class EngineTest {
         // the unanswered child still counts as exposure until the venue settles it
         assertThat(engine.orders().liveOrders()).anyMatch(o -> o.type() == dev.ballast.core.OrderType.LIMIT_IOC);
     }
+
+    @Test
+    void shouldTakeALastingPremiumOutOfFairValueAndQuoteEachVenueAtItsOwnLevel() {
+        // venue b trades 57 USDT above venue a, like a perpetual over spot
+        inbox.offer(snapshot(btcA, ++seqA, 60_000));
+        inbox.offer(snapshot(btcB, ++seqB, 60_057));
+        step();
+
+        assertThat(engine.fairValue(BTC)).isCloseTo(60_000, org.assertj.core.api.Assertions.within(0.5));
+        assertThat(a.lastPlaced(Side.BUY).price()).isEqualByComparingTo("59970");
+        // venue b's quotes sit around its own mid, not around venue a's
+        assertThat(b.lastPlaced(Side.BUY).price().doubleValue())
+                .isCloseTo(60_057 - 30, org.assertj.core.api.Assertions.within(0.6));
+        assertThat(b.lastPlaced(Side.SELL).price().doubleValue())
+                .isCloseTo(60_057 + 30, org.assertj.core.api.Assertions.within(0.6));
+    }
 }
