@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Downsamples a stream of (time, value) points to at most {@code maxPoints} by keeping, per bucket of consecutive
- * points, the minimum, the maximum and the first NaN (a gap) — so spikes survive in a plot. Memory is bounded and
+ * points, the minimum, the maximum and the first NaN (a gap) — so spikes survive in a plot — plus the very first and
+ * the very last point, so that every series spans the whole run. Memory is bounded and
  * the result depends only on the points given, in order: buckets hold {@code width} points each; when all buckets
  * are full, neighbours are merged pairwise and the width doubles.
  *
@@ -22,13 +23,18 @@ final class MinMaxDecimator {
     private long width = 1;
     private int current;
     private long inCurrent;
+    private long count;
+    private long firstT;
+    private double firstV;
+    private long lastT;
+    private double lastV;
 
     /** @param maxPoints at most this many points come out; at least 6 */
     MinMaxDecimator(int maxPoints) {
         if (maxPoints < 6) {
             throw new IllegalArgumentException("maxPoints must be >= 6 (was " + maxPoints + ")");
         }
-        int b = maxPoints / 3;
+        int b = (maxPoints - 2) / 3;
         this.buckets = b - (b & 1);
         this.minT = new long[buckets];
         this.minV = new double[buckets];
@@ -40,6 +46,12 @@ final class MinMaxDecimator {
     }
 
     void add(long timeNs, double value) {
+        if (count++ == 0) {
+            firstT = timeNs;
+            firstV = value;
+        }
+        lastT = timeNs;
+        lastV = value;
         if (inCurrent == width) {
             current++;
             inCurrent = 0;
@@ -106,12 +118,17 @@ final class MinMaxDecimator {
         current = half;
     }
 
-    /** The kept points in time order (per bucket at most three: min, max and a NaN gap). */
+    /** The kept points in time order: the first, per bucket at most three (min, max, a NaN gap), the last. */
     TimeSeries result() {
+        if (count == 0) {
+            return TimeSeries.empty();
+        }
         int used = inCurrent == 0 ? current : current + 1;
-        long[] t = new long[3 * used];
-        double[] v = new double[3 * used];
-        int n = 0;
+        long[] t = new long[3 * used + 2];
+        double[] v = new double[3 * used + 2];
+        t[0] = firstT;
+        v[0] = firstV;
+        int n = 1;
         long[] bt = new long[3];
         double[] bv = new double[3];
         for (int i = 0; i < used; i++) {
@@ -130,11 +147,21 @@ final class MinMaxDecimator {
             }
             sortByTime(bt, bv, k);
             for (int j = 0; j < k; j++) {
-                t[n] = bt[j];
-                v[n++] = bv[j];
+                if (!samePoint(t[n - 1], v[n - 1], bt[j], bv[j])) {
+                    t[n] = bt[j];
+                    v[n++] = bv[j];
+                }
             }
         }
+        if (!samePoint(t[n - 1], v[n - 1], lastT, lastV)) {
+            t[n] = lastT;
+            v[n++] = lastV;
+        }
         return new TimeSeries(Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+    }
+
+    private static boolean samePoint(long t1, double v1, long t2, double v2) {
+        return t1 == t2 && Double.compare(v1, v2) == 0;
     }
 
     private static void sortByTime(long[] t, double[] v, int k) {

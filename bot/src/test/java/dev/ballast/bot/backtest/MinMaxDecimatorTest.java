@@ -35,6 +35,8 @@ class MinMaxDecimatorTest {
         assertThat(s.values()).contains(1_000.0, -1_000.0);
         assertThat(s.timesNs()).contains(31_337_000L, 77_777_000L);
         assertThat(s.timesNs()).isSorted();
+        assertThat(s.timeNs(0)).isZero();
+        assertThat(s.timeNs(s.size() - 1)).isEqualTo(99_999_000L);
     }
 
     @Test
