@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Time</h2>
  * Event time is the exchange's {@code E} (ms, as ns), see {@link dev.ballast.connectors.binance.BinanceMessageParser}.
  * Spot's REST snapshot carries no exchange time (the recorder's clock, ~1.27 s behind, is no substitute): it
- * is timed at its first chaining diff, or, with none buffered, at the newest exchange time read before it.
+ * is timed at its first chaining diff, or, with none buffered, at the newest exchange time read before it,
+ * or, with none read yet, at the first one read after it.
  * A futures snapshot keeps its {@code E} unless that is after its first chaining diff. Either way it comes
  * out before the diffs that chain on it. Events are then put in time order (see {@link TimeOrderedSource}).
  *
@@ -78,6 +79,9 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
     private long staleDeltas;
     private long droppedBuffered;
     private long passedSnapshots;
+    /** A snapshot read before any exchange time (spot's carries none), waiting to be timed. */
+    private BookSnapshot untimedSnapshot;
+    private long untimedLocalNs;
 
     /**
      * A source over a market's recorded files, read in the given order (a day, then its continuation).
@@ -229,17 +233,25 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
     }
 
     @Override
-    boolean readMore() {
-        try {
-            return reader.readNext(handler);
-        } catch (IOException e) {
-            throw new UncheckedIOException(description + ": cannot read " + reader.currentFile(), e);
-        }
+    long holdFromNs() {
+        return buffered.isEmpty() ? Long.MAX_VALUE : buffered.peekFirst().timestampNs();
     }
 
     @Override
-    long holdFromNs() {
-        return buffered.isEmpty() ? Long.MAX_VALUE : buffered.peekFirst().timestampNs();
+    boolean readMore() {
+        try {
+            if (reader.readNext(handler)) {
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(description + ": cannot read " + reader.currentFile(), e);
+        }
+        if (untimedSnapshot != null) {
+            // nothing with an exchange time came after it: the recorder's clock is all there is
+            emitUntimedSnapshot(untimedLocalNs);
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -266,6 +278,7 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
     }
 
     private void onDelta(BookDelta delta) {
+        emitUntimedSnapshot(delta.timestampNs());
         observe(delta.timestampNs());
         if (!synced) {
             if (gapDetail == null && firstUnsyncedDiff == null) {
@@ -293,6 +306,8 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
 
     private void onSnapshot(BookSnapshot snapshot, long localNs) {
         long ownTimeNs = snapshot.timestampNs() == localNs ? NO_TIME : snapshot.timestampNs();
+        // two snapshots with no exchange time between them (never seen): the recorder's clock must do
+        emitUntimedSnapshot(ownTimeNs != NO_TIME ? ownTimeNs : untimedLocalNs);
         if (ownTimeNs != NO_TIME) {
             observe(ownTimeNs);
         }
@@ -328,17 +343,17 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
         }
         staleDeltas += stale;
         dropFirst(stale + chaining.size());
-        long timeNs;
         if (!chaining.isEmpty()) {
             long firstDiffNs = chaining.get(0).timestampNs();
-            timeNs = ownTimeNs == NO_TIME ? firstDiffNs : Math.min(ownTimeNs, firstDiffNs);
+            emitSnapshot(snapshot, ownTimeNs == NO_TIME ? firstDiffNs : Math.min(ownTimeNs, firstDiffNs));
         } else if (ownTimeNs != NO_TIME) {
-            timeNs = ownTimeNs;
+            emitSnapshot(snapshot, ownTimeNs);
+        } else if (newestSeenNs() != Long.MIN_VALUE) {
+            emitSnapshot(snapshot, newestSeenNs());
         } else {
-            timeNs = newestSeenNs() == Long.MIN_VALUE ? localNs : newestSeenNs();
+            untimedSnapshot = snapshot; // timed by the next exchange time read
+            untimedLocalNs = localNs;
         }
-        emit(new BookSnapshot(snapshot.instrument(), snapshot.updateId(), snapshot.bidTicks(), snapshot.bidLots(),
-                snapshot.bidCount(), snapshot.askTicks(), snapshot.askLots(), snapshot.askCount(), timeNs));
         for (BookDelta delta : chaining) {
             emit(delta);
         }
@@ -354,6 +369,20 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
             synced = true;
             gapDetail = null;
         }
+    }
+
+    /** Hands out a snapshot that came before any exchange time, timed at the first one read after it. */
+    private void emitUntimedSnapshot(long timeNs) {
+        if (untimedSnapshot != null) {
+            BookSnapshot snapshot = untimedSnapshot;
+            untimedSnapshot = null;
+            emitSnapshot(snapshot, timeNs);
+        }
+    }
+
+    private void emitSnapshot(BookSnapshot s, long timeNs) {
+        emit(new BookSnapshot(s.instrument(), s.updateId(), s.bidTicks(), s.bidLots(), s.bidCount(),
+                s.askTicks(), s.askLots(), s.askCount(), timeNs));
     }
 
     private void buffer(BookDelta delta) {
@@ -396,6 +425,7 @@ public final class BinanceRecordedSource extends TimeOrderedSource {
 
         @Override
         public void onTrade(PublicTrade trade, long localNs) {
+            emitUntimedSnapshot(trade.timestampNs());
             emit(trade);
         }
 
