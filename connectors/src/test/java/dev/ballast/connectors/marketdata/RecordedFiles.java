@@ -69,7 +69,19 @@ final class RecordedFiles {
         }
     }
 
-    static Content count(List<Path> files) throws IOException {
+    private static final java.util.Map<List<Path>, Content> COUNTED = new java.util.HashMap<>();
+
+    /** What the files hold; counted once per set of files and shared (callers only read it). */
+    static synchronized Content count(List<Path> files) throws IOException {
+        Content known = COUNTED.get(files);
+        if (known == null) {
+            known = countNow(files);
+            COUNTED.put(files, known);
+        }
+        return known;
+    }
+
+    private static Content countNow(List<Path> files) throws IOException {
         Content content = new Content();
         for (Path file : files) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(
