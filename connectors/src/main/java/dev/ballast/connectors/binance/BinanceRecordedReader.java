@@ -1,8 +1,11 @@
 package dev.ballast.connectors.binance;
 
 import dev.ballast.connectors.binance.BinanceMessageParser.MessageType;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads recorded Binance market data: gzip text files of lines {@code <local receive ns> <raw JSON>}, as
  * recorded by hftbacktest. Several files (a day and its continuation) are read in order as one stream.
+ * A file whose name does not end in {@code .gz} is read as plain text; {@link #inMemory} reads contents
+ * already decompressed into memory (to measure parsing apart from gunzip).
  * Each line goes through a {@link BinanceMessageParser}; a malformed line is counted and skipped (the first
  * few are logged as warnings), never fatal.
  *
@@ -26,10 +31,14 @@ public final class BinanceRecordedReader implements AutoCloseable {
     private static final int READ_CHUNK = 1 << 16;
 
     private final BinanceMessageParser parser;
-    private final List<Path> files;
+    private final List<Input> inputs;
+    private final long totalBytes;
     private int nextFile;
     private InputStream in;
-    private Path currentFile;
+    private Input current;
+    private CountingInputStream rawIn;
+    /** Bytes (compressed, for gzip files) of the inputs read to their end. */
+    private long finishedBytes;
     private long lineInFile;
 
     private byte[] buffer = new byte[READ_CHUNK * 4];
@@ -49,15 +58,51 @@ public final class BinanceRecordedReader implements AutoCloseable {
     private long malformed;
 
     /**
-     * @param files gzip files of one market, in time order
+     * @param files recordings of one market, in time order: gzip when the name ends in {@code .gz}, else
+     *              plain text
      * @throws IllegalArgumentException if {@code files} is empty
+     * @throws UncheckedIOException     if a file's size cannot be read (it does not exist, say)
      */
     public BinanceRecordedReader(BinanceMarket market, List<Path> files) {
+        this(market, files.stream().map(BinanceRecordedReader::fileInput).toArray(Input[]::new));
+    }
+
+    private BinanceRecordedReader(BinanceMarket market, Input[] inputs) {
         this.parser = new BinanceMessageParser(market);
-        this.files = List.copyOf(files);
-        if (this.files.isEmpty()) {
+        this.inputs = List.of(inputs);
+        if (this.inputs.isEmpty()) {
             throw new IllegalArgumentException("no files to read for " + market);
         }
+        this.totalBytes = this.inputs.stream().mapToLong(Input::sizeBytes).sum();
+    }
+
+    /**
+     * A reader of recordings already decompressed into memory, in time order; {@code names} label them in
+     * messages. The arrays are read, not copied: do not change them while reading.
+     *
+     * @throws IllegalArgumentException if there are no contents or not one name per content
+     */
+    public static BinanceRecordedReader inMemory(BinanceMarket market, List<byte[]> contents, List<String> names) {
+        if (contents.size() != names.size()) {
+            throw new IllegalArgumentException(contents.size() + " contents but " + names.size() + " names");
+        }
+        Input[] inputs = new Input[contents.size()];
+        for (int i = 0; i < inputs.length; i++) {
+            byte[] content = contents.get(i);
+            inputs[i] = new Input(names.get(i), content.length, () -> new ByteArrayInputStream(content), false);
+        }
+        return new BinanceRecordedReader(market, inputs);
+    }
+
+    private static Input fileInput(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return new Input(file.toString(), size, () -> Files.newInputStream(file),
+                file.getFileName().toString().endsWith(".gz"));
     }
 
     public BinanceMarket market() {
@@ -139,10 +184,26 @@ public final class BinanceRecordedReader implements AutoCloseable {
         return malformed;
     }
 
+    /** The file (or in-memory content's name) the last line came from; null before the first line. */
+    public String currentFile() {
+        return current == null ? null : current.name();
+    }
+
+    /** The number in its file of the last line read (1-based, counting empty lines). */
+    public long lineInFile() {
+        return lineInFile;
+    }
+
+    /** The share of the input's bytes consumed so far (compressed bytes for gzip files), from 0 to 1. */
+    public double progress() {
+        long consumed = finishedBytes + (rawIn == null ? 0 : rawIn.count);
+        return totalBytes == 0 ? 1.0 : Math.min(1.0, (double) consumed / totalBytes);
+    }
+
     @Override
     public void close() {
         closeCurrent();
-        nextFile = files.size();
+        nextFile = inputs.size();
     }
 
     /** The type of the line in {@code buffer[start .. lineEnd)}, parsed and handed over; start moves past it. */
@@ -169,7 +230,7 @@ public final class BinanceRecordedReader implements AutoCloseable {
         } catch (MalformedMessageException e) {
             malformed++;
             if (malformed <= LOGGED_MALFORMED_LINES) {
-                LOG.warn("{} line {}: skipped a malformed {} message: {}{}", currentFile, lineInFile,
+                LOG.warn("{} line {}: skipped a malformed {} message: {}{}", currentFile(), lineInFile,
                         parser.market(), e.getMessage(),
                         malformed == LOGGED_MALFORMED_LINES ? " (further malformed lines are only counted)" : "");
             }
@@ -241,11 +302,12 @@ public final class BinanceRecordedReader implements AutoCloseable {
 
     private boolean openNextFile() throws IOException {
         closeCurrent();
-        if (nextFile >= files.size()) {
+        if (nextFile >= inputs.size()) {
             return false;
         }
-        currentFile = files.get(nextFile++);
-        in = new GZIPInputStream(Files.newInputStream(currentFile), READ_CHUNK);
+        current = inputs.get(nextFile++);
+        rawIn = new CountingInputStream(current.opener().open());
+        in = current.gzip() ? new GZIPInputStream(rawIn, READ_CHUNK) : rawIn;
         lineInFile = 0;
         start = 0;
         end = 0;
@@ -255,13 +317,59 @@ public final class BinanceRecordedReader implements AutoCloseable {
 
     private void closeCurrent() {
         if (in != null) {
+            finishedBytes += rawIn.count;
+            rawIn = null;
             try {
                 in.close();
             } catch (IOException e) {
-                LOG.warn("could not close {}: {}", currentFile, e.toString());
+                LOG.warn("could not close {}: {}", currentFile(), e.toString());
             } finally {
                 in = null;
             }
+        }
+    }
+
+    /** Opens one input's raw bytes. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** One file or in-memory content: its name, raw size, and whether it is gzip. */
+    private record Input(String name, long sizeBytes, Opener opener, boolean gzip) {
+    }
+
+    /** Counts the raw bytes read, for {@link #progress()}. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 }
