@@ -3,6 +3,7 @@ package dev.ballast.connectors.sim;
 import static dev.ballast.connectors.sim.SimFixture.SIM_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.connectors.testing.EventText;
 import dev.ballast.connectors.testing.RecordingSink;
 import dev.ballast.connectors.testing.SequencedTestBook;
 import dev.ballast.core.ClientOrderId;

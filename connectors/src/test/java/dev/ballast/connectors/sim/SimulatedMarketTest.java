@@ -8,6 +8,7 @@ import static dev.ballast.connectors.sim.SimFixture.USDT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ballast.connectors.testing.EventText;
 import dev.ballast.connectors.testing.RecordingSink;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.InstrumentId;

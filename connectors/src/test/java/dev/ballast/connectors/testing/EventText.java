@@ -1,4 +1,4 @@
-package dev.ballast.connectors.sim;
+package dev.ballast.connectors.testing;
 
 import dev.ballast.core.event.BookDelta;
 import dev.ballast.core.event.BookSnapshot;
@@ -6,11 +6,11 @@ import dev.ballast.core.event.Event;
 import java.util.Arrays;
 
 /** Renders events as text with array contents (records compare arrays by identity), to compare event sequences. */
-final class EventText {
+public final class EventText {
     private EventText() {
     }
 
-    static String render(Event e) {
+    public static String render(Event e) {
         if (e instanceof BookSnapshot s) {
             return "Snapshot[" + s.instrument() + " " + s.updateId() + " bids " + side(s.bidTicks(), s.bidLots(),
                     s.bidCount()) + " asks " + side(s.askTicks(), s.askLots(), s.askCount()) + " @" + s.timestampNs() + "]";
