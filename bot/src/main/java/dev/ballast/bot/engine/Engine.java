@@ -956,6 +956,12 @@ public final class Engine {
         return new Liquidity(m.liquidity.spreadBps(), m.liquidity.bidDepthBase(), m.liquidity.askDepthBase());
     }
 
+    /** The fair value at decision time of the hedge an order belongs to, or {@code fallback} when it is not a hedge child. */
+    public double hedgeFairAtDecision(dev.ballast.core.ClientOrderId id, double fallback) {
+        HedgeExecution h = hedgeByOrder.get(id);
+        return h == null ? fallback : h.fairAtDecision;
+    }
+
     /** The recent decisions of every asset (repeats folded). */
     public DecisionLog decisions() {
         return decisions;

@@ -110,7 +110,7 @@ public final class PaperTrading {
     }
 
     /** The estimators', cost model's and router's settings from the config's {@code estimators} and {@code hedging}. */
-    static BrainSettings brain(BallastConfig config) {
+    public static BrainSettings brain(BallastConfig config) {
         var hedging = config.hedging();
         return new BrainSettings(config.estimators().ewmaVolatility(), config.estimators().intensityEstimator(),
                 config.estimators().venueLiquidityStats(), hedging.costParams(), hedging.routerParams(), hedging.decisionIntervalNs(), hedging.limitSlackBps(),
