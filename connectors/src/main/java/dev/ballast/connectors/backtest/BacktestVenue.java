@@ -525,8 +525,8 @@ public final class BacktestVenue implements Venue {
             rejectBalance(r, lock, lockAsset);
             return;
         }
-        BacktestOrder order = new BacktestOrder(r.clientOrderId(), nextVenueOrderId(), side, priceTicks, r.price(),
-                lots, nextSequence++, lockPerLot);
+        BacktestOrder order = new BacktestOrder(r.clientOrderId(), nextVenueOrderId(), side, priceTicks,
+                instrument.ticksToPrice(priceTicks), lots, nextSequence++, lockPerLot);
         acceptedIds.add(order.clientOrderId);
         account.lock(lockAsset, lock);
         open.put(order.clientOrderId, order);
