@@ -64,7 +64,7 @@ final class RecordedLevelChanges {
     }
 
     /** The shared data directory: {@code $BALLAST_DATA}, else {@code ../shared/data} above the working directory. */
-    private static Path data(String relative) {
+    static Path data(String relative) {
         String configured = System.getenv("BALLAST_DATA");
         if (configured != null) {
             return Path.of(configured).resolve(relative);

@@ -164,7 +164,8 @@ public final class BacktestVenue implements Venue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.instrument = config.instrument();
         this.instrumentId = instrument.id();
-        FeeSchedule fees = new FeeSchedule(config.makerFeeBps().movePointLeft(4), config.takerFeeBps().movePointLeft(4));
+        FeeSchedule fees = new FeeSchedule(config.makerFeeBps().movePointLeft(4),
+                config.takerFeeBps().movePointLeft(4));
         this.contract = new Contract(instrument, config.contractType(), config.contractMultiplier(), fees);
         this.orderLatencyNs = Math.multiplyExact(config.orderLatencyMs(), 1_000_000L);
         this.cancelLatencyNs = Math.multiplyExact(config.cancelLatencyMs(), 1_000_000L);
@@ -524,8 +525,8 @@ public final class BacktestVenue implements Venue {
             rejectBalance(r, lock, lockAsset);
             return;
         }
-        BacktestOrder order = new BacktestOrder(r.clientOrderId(), nextVenueOrderId(), side, priceTicks, r.price(),
-                lots, nextSequence++, lockPerLot);
+        BacktestOrder order = new BacktestOrder(r.clientOrderId(), nextVenueOrderId(), side, priceTicks,
+                instrument.ticksToPrice(priceTicks), lots, nextSequence++, lockPerLot);
         acceptedIds.add(order.clientOrderId);
         account.lock(lockAsset, lock);
         open.put(order.clientOrderId, order);

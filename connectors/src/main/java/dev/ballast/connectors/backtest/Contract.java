@@ -36,10 +36,6 @@ final class Contract {
         this.buyLockMultiplier = BigDecimal.ONE.add(fees.makerRate().max(BigDecimal.ZERO));
     }
 
-    ContractType type() {
-        return type;
-    }
-
     FeeSchedule fees() {
         return fees;
     }

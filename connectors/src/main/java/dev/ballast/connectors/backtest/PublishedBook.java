@@ -36,11 +36,6 @@ final class PublishedBook {
         this.instrument = instrument;
     }
 
-    /** The id of the last message published; 0 before the first. */
-    long lastUpdateId() {
-        return lastUpdateId;
-    }
-
     /** Notes that our lots at a level changed; the next delta carries the level. */
     void markDirty(Side side, long priceTicks) {
         for (int i = 0; i < dirtyCount; i++) {

@@ -128,7 +128,7 @@ final class RestingOrders {
         }
     }
 
-    /** Applies rule 3 to one order whose price level a depth update moved from {@code beforeLots} to {@code afterLots}. */
+    /** Applies rule 3 to an order whose level a depth update moved from {@code beforeLots} to {@code afterLots}. */
     static void onDepthChange(BacktestOrder order, long beforeLots, long afterLots) {
         if (beforeLots < 0 || afterLots < 0) {
             throw new IllegalArgumentException("level sizes must be >= 0 (were " + beforeLots + ", " + afterLots + ")");

@@ -13,7 +13,9 @@ import dev.ballast.core.event.BookSnapshot;
 import dev.ballast.core.event.PublicTrade;
 import java.io.IOException;
 import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,8 @@ public final class BinanceMessageParser {
     private final String symbol;
     private final DecimalGrid priceGrid;
     private final DecimalGrid sizeGrid;
+    /** How this symbol's book ticker messages start in the combined stream, as Binance orders the fields. */
+    private final byte[] bookTickerPrefix;
 
     private final Levels bids = new Levels();
     private final Levels asks = new Levels();
@@ -106,6 +110,22 @@ public final class BinanceMessageParser {
         this.symbol = instrumentId.symbol();
         this.priceGrid = market.priceGrid();
         this.sizeGrid = market.sizeGrid();
+        this.bookTickerPrefix = ("{\"stream\":\"" + symbol.toLowerCase(Locale.ROOT) + "@bookTicker\",")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * True when the message in {@code bytes[offset .. offset+length)} starts as this symbol's
+     * {@code bookTicker} in the combined-stream envelope ({@code {"stream":"btcusdt@bookTicker",}), judged
+     * from those bytes alone without parsing: for callers that pass book tickers over. False for any other
+     * start, including a book ticker whose fields come in another order (it is then parsed as usual).
+     */
+    public boolean isBookTicker(byte[] bytes, int offset, int length) {
+        byte[] prefix = bookTickerPrefix;
+        if (length < prefix.length) {
+            return false;
+        }
+        return Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
     }
 
     public BinanceMarket market() {

@@ -54,6 +54,9 @@ public final class BinanceRecordedReader implements AutoCloseable {
     private long deltas;
     private long trades;
     private long bookTickers;
+    private boolean passOverBookTickers;
+    /** True when the current line was a book ticker passed over unparsed. */
+    private boolean tickerPassedOver;
     private long ignored;
     private long malformed;
 
@@ -133,12 +136,26 @@ public final class BinanceRecordedReader implements AutoCloseable {
                     return true;
                 case BOOK_TICKER:
                     bookTickers++;
+                    if (tickerPassedOver) {
+                        break;
+                    }
                     return true;
                 default:
                     // ignored or malformed: counted, on to the next line
             }
         }
         return false;
+    }
+
+    /**
+     * From now on, {@code bookTicker} messages are recognised by their first bytes (see
+     * {@link BinanceMessageParser#isBookTicker}), counted in {@link #bookTickers()}, and neither parsed nor
+     * handed over: for consumers that take the touch from the book. About half the recorded bytes and 70% of
+     * the lines are book tickers, so this roughly doubles the replay rate. A book ticker passed over is not
+     * checked, so a malformed one is not counted as malformed.
+     */
+    public void passOverBookTickers() {
+        passOverBookTickers = true;
     }
 
     /** Reads everything that is left. */
@@ -221,6 +238,10 @@ public final class BinanceRecordedReader implements AutoCloseable {
             }
             if (i == start || i >= lineEnd || buffer[i] != ' ') {
                 throw new MalformedMessageException("line does not start with '<local ns> '");
+            }
+            tickerPassedOver = passOverBookTickers && parser.isBookTicker(buffer, i + 1, lineEnd - i - 1);
+            if (tickerPassedOver) {
+                return MessageType.BOOK_TICKER;
             }
             MessageType type = parser.parse(buffer, i + 1, lineEnd - i - 1, localNs, handler);
             if (type == MessageType.IGNORED) {

@@ -61,7 +61,8 @@ class BacktestAccountingTest {
 
         f.trade(600_002, 5, Side.BUY);
 
-        assertThat(f.fills(ask)).singleElement().satisfies(fill -> assertThat(fill.fee()).isEqualByComparingTo("0.03000005")); // 300.0005 × 1 bp
+        assertThat(f.fills(ask)).singleElement() // 300.0005 × 1 bp
+                .satisfies(fill -> assertThat(fill.fee()).isEqualByComparingTo("0.03000005"));
         assertThat(f.venue.balances().get(BTC)).satisfies(b -> {
             assertThat(b.total()).isEqualByComparingTo("9.995");
             assertThat(b.locked()).isZero();
@@ -80,7 +81,8 @@ class BacktestAccountingTest {
 
         f.trade(599_999, 3, Side.SELL);
 
-        assertThat(f.fills(bid)).singleElement().satisfies(fill -> assertThat(fill.fee()).isEqualByComparingTo("-0.009"));
+        assertThat(f.fills(bid)).singleElement()
+                .satisfies(fill -> assertThat(fill.fee()).isEqualByComparingTo("-0.009"));
         assertThat(f.venue.balances().get(USDT).total()).isEqualByComparingTo("999820.009");
     }
 
@@ -152,7 +154,8 @@ class BacktestAccountingTest {
         OrderRequest ask = f.postOnly(Side.SELL, 600_002, 50);
         f.atMs(ORDER_LATENCY_MS);
 
-        assertThat(f.fills(sell)).singleElement().satisfies(fill -> assertThat(fill.fee()).isEqualByComparingTo("0.15"));
+        assertThat(f.fills(sell)).singleElement()
+                .satisfies(fill -> assertThat(fill.fee()).isEqualByComparingTo("0.15"));
         Map<Asset, Balance> balances = f.venue.balances();
         assertThat(balances.get(BTC).total()).isEqualByComparingTo("-0.005");
         assertThat(balances.get(USDT).total()).isEqualByComparingTo("1299.85"); // 1 000 + 300 − 0.15

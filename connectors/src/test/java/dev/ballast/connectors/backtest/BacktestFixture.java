@@ -95,7 +95,10 @@ final class BacktestFixture {
                 clock.nowNs()));
     }
 
-    /** The standard book: bids 600 000 x 10, 599 999 x 20, 599 998 x 30; asks 600 001 x 10, 600 002 x 20, 600 003 x 30. */
+    /**
+     * The standard book, in lots: bids 600 000 x 10, 599 999 x 20, 599 998 x 30; asks 600 001 x 10, 600 002 x 20,
+     * 600 003 x 30.
+     */
     void standardBook() {
         snapshot(new long[][] {{600_000, 10}, {599_999, 20}, {599_998, 30}},
                 new long[][] {{600_001, 10}, {600_002, 20}, {600_003, 30}});

@@ -130,6 +130,24 @@ class BinanceMessageParserTest {
     }
 
     @Test
+    void shouldTellABookTickerFromItsFirstBytesAndNothingElse() {
+        BinanceMessageParser spot = new BinanceMessageParser(BinanceMarket.SPOT);
+        BinanceMessageParser coinm = new BinanceMessageParser(BinanceMarket.COINM);
+
+        assertThat(isBookTicker(spot, "xx{\"stream\":\"btcusdt@bookTicker\",\"data\":{}}", 2)).isTrue();
+        assertThat(isBookTicker(coinm, "{\"stream\":\"btcusd_perp@bookTicker\",\"data\":{}}", 0)).isTrue();
+        assertThat(isBookTicker(spot, "{\"stream\":\"btcusdt@trade\",\"data\":{}}", 0)).isFalse();
+        assertThat(isBookTicker(spot, "{\"stream\":\"ethusdt@bookTicker\",\"data\":{}}", 0)).isFalse();
+        assertThat(isBookTicker(spot, "{\"data\":{},\"stream\":\"btcusdt@bookTicker\"}", 0)).isFalse();
+        assertThat(isBookTicker(spot, "{\"stream\":\"btcusdt@book", 0)).isFalse();
+    }
+
+    private static boolean isBookTicker(BinanceMessageParser parser, String text, int offset) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return parser.isBookTicker(bytes, offset, bytes.length - offset);
+    }
+
+    @Test
     void shouldReadFieldsInAnyOrder() throws Exception {
         parse(BinanceMarket.USDM, "{\"data\":{\"a\":[[\"61800.30\",\"1.000\"]],\"pu\":9,\"b\":[],\"u\":12,"
                 + "\"E\":1723161256299,\"U\":10,\"s\":\"BTCUSDT\",\"e\":\"depthUpdate\"},"

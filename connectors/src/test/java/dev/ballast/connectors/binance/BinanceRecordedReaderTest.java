@@ -55,6 +55,22 @@ class BinanceRecordedReaderTest {
     }
 
     @Test
+    void shouldCountBookTickersButHandNoneOverWhenToldToPassThemOver() throws IOException {
+        Path file = gzip("tickers.gz", "100 " + TICKER, "101 " + diff(10, 19), "102 " + TICKER, "103 " + TRADE);
+        RecordingHandler handler = new RecordingHandler();
+
+        try (BinanceRecordedReader reader = new BinanceRecordedReader(BinanceMarket.SPOT, List.of(file))) {
+            reader.passOverBookTickers();
+            reader.readAll(handler);
+
+            assertThat(reader.bookTickers()).isEqualTo(2);
+            assertThat(reader.lines()).isEqualTo(4);
+            assertThat(reader.ignored()).isZero();
+        }
+        assertThat(handler.localNs).containsExactly(101L, 103L);
+    }
+
+    @Test
     void shouldCountAndSkipMalformedLinesWithoutStopping() throws IOException {
         Path file = gzip("bad.gz",
                 "100 " + diff(10, 19),
