@@ -25,6 +25,7 @@ import dev.ballast.connectors.marketdata.BinanceRecordedSource;
 import dev.ballast.connectors.marketdata.InstrumentFeed;
 import dev.ballast.connectors.marketdata.MarketDataSource;
 import dev.ballast.connectors.marketdata.MergedSource;
+import dev.ballast.connectors.marketdata.RecordedEvents;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Instrument;
 import dev.ballast.strategies.quoting.LinearSkewQuoteModel;
@@ -101,54 +102,53 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintStream console = System.out;
         quietTradingLogs();
         List<StrategyRun> runs = new ArrayList<>();
-        List<BacktestDriver.Strategy> strategies = null;
         List<String> files = new ArrayList<>();
         for (Path p : data) {
             files.add(p.getFileName().toString());
         }
+        List<BinanceRecordedSource> sources = usable(BinanceRecordedSource.openAll(data), c);
+        if (sources.isEmpty()) {
+            spec.commandLine().getErr().println("no spot or USD-M recording quoted in " + c.quoteCurrency() + " in " + data);
+            return 2;
+        }
+        List<BacktestVenueConfig> venues = new ArrayList<>();
         Asset base = null;
-        AssetConfig assetConfig = null;
-        for (int s = 0; ; s++) {
-            List<BinanceRecordedSource> sources = usable(BinanceRecordedSource.openAll(data), c);
-            if (sources.isEmpty()) {
-                spec.commandLine().getErr().println("no spot or USD-M recording quoted in " + c.quoteCurrency() + " in " + data);
-                return 2;
+        for (BinanceRecordedSource src : sources) {
+            for (InstrumentFeed feed : src.instruments()) {
+                base = feed.instrument().base();
+                venues.add(venue(feed, c));
             }
-            List<BacktestVenueConfig> venues = new ArrayList<>();
-            for (BinanceRecordedSource src : sources) {
-                for (InstrumentFeed feed : src.instruments()) {
-                    base = feed.instrument().base();
-                    venues.add(venue(feed, c));
-                }
-            }
-            assetConfig = c.assets().get(base);
-            if (assetConfig == null) {
-                spec.commandLine().getErr().println("the config has no assets." + base + " section for the recorded "
-                        + base + " markets");
-                return 2;
-            }
-            if (strategies == null) {
-                strategies = strategies(base, assetConfig);
-            }
-            if (s >= strategies.size()) {
-                for (BinanceRecordedSource src : sources) {
-                    src.close();
-                }
-                break;
-            }
+        }
+        AssetConfig assetConfig = c.assets().get(base);
+        if (assetConfig == null) {
+            spec.commandLine().getErr().println("the config has no assets." + base + " section for the recorded "
+                    + base + " markets");
+            sources.forEach(BinanceRecordedSource::close);
+            return 2;
+        }
+        // read and parse once; every strategy replays the same events from memory
+        console.println("reading " + files + " ...");
+        long readStartNs = System.nanoTime();
+        RecordedEvents recording = RecordedEvents.readAll(new MergedSource(sources));
+        double readSec = (System.nanoTime() - readStartNs) / 1e9;
+        console.printf(java.util.Locale.ROOT, "read %,d events in %.2f s (%,.0f events/s)%n", recording.size(), readSec,
+                recording.size() / readSec);
+        List<BacktestDriver.Strategy> strategies = strategies(base, assetConfig);
+        BacktestDriver driver = new BacktestDriver(c.quoteCurrency(),
+                Map.of(base, new InventoryTarget(assetConfig.target(), assetConfig.band(), assetConfig.maxPosition())),
+                engineSettings(c), PaperTrading.brain(c));
+        for (int s = 0; s < strategies.size(); s++) {
             BacktestDriver.Strategy strategy = strategies.get(s);
-            BacktestDriver driver = new BacktestDriver(c.quoteCurrency(),
-                    Map.of(base, new InventoryTarget(assetConfig.target(), assetConfig.band(), assetConfig.maxPosition())),
-                    engineSettings(c), PaperTrading.brain(c));
-            try (MarketDataSource merged = new MergedSource(sources)) {
+            try (MarketDataSource replay = recording.replay()) {
                 console.println("backtest " + (s + 1) + "/" + strategies.size() + ": " + strategy.name() + " — "
                         + strategy.description());
                 // the bar's clock is the wall clock: it shows the operator how fast the replay runs
-                ProgressBar bar = new ProgressBar(console, 1000, System.nanoTime(), 100_000_000L, 40);
+                long startNs = System.nanoTime();
+                ProgressBar bar = new ProgressBar(console, 1000, startNs, 100_000_000L, 40);
                 long[] count = {0};
-                BacktestRecorder rec = driver.run(strategy, merged, venues, n -> {
+                BacktestRecorder rec = driver.run(strategy, replay, venues, n -> {
                     count[0] = n;
-                    bar.update((long) (merged.progress() * 1000), n, System.nanoTime());
+                    bar.update((long) (replay.progress() * 1000), n, System.nanoTime());
                 });
                 bar.finish(count[0], System.nanoTime());
                 runs.add(rec.run(strategy.name(), strategy.description(), hedgeGamma(assetConfig),
