@@ -6,6 +6,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,6 +32,10 @@ public final class BinanceRecordedReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceRecordedReader.class);
     private static final int LOGGED_MALFORMED_LINES = 10;
     private static final int READ_CHUNK = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final BinanceMessageParser parser;
     private final List<Input> inputs;
@@ -294,14 +301,29 @@ public final class BinanceRecordedReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The index of the first '\n' in {@code buffer[from .. to)}, -1 if none: eight bytes at a time (a zero
+     * byte of {@code word ^ 0x0a0a..} is a newline; the lowest flagged byte is the first), since finding line
+     * ends is a tenth of the replay when book tickers are passed over unparsed.
+     */
     private int indexOfNewline(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == '\n') {
+        byte[] b = buffer;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zeroBytes = (word - ONES) & ~word & HIGH_BITS;
+            if (zeroBytes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
                 return i;
             }
         }
         return -1;
     }
+
 
     private void fill() throws IOException {
         if (start > 0) {
