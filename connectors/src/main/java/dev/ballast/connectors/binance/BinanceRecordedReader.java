@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Reads recorded Binance market data: gzip text files of lines {@code <local receive ns> <raw JSON>}, as
  * recorded by hftbacktest. Several files (a day and its continuation) are read in order as one stream.
  * A file whose name does not end in {@code .gz} is read as plain text; {@link #inMemory} reads contents
- * already decompressed into memory (to measure parsing apart from gunzip).
+ * already decompressed into memory (to measure parsing apart from gunzip). A gzip file is decompressed
+ * ahead on a thread of its own ({@link ReadAheadInputStream}), one at a time, stopped when the file ends or
+ * the reader is closed.
  * Each line goes through a {@link BinanceMessageParser}; a malformed line is counted and skipped (the first
  * few are logged as warnings), never fatal.
  *
@@ -350,7 +352,8 @@ public final class BinanceRecordedReader implements AutoCloseable {
         }
         current = inputs.get(nextFile++);
         rawIn = new CountingInputStream(current.opener().open());
-        in = current.gzip() ? new GZIPInputStream(rawIn, READ_CHUNK) : rawIn;
+        // gunzip is half the replay's work: run it on a thread of its own, alongside the parsing
+        in = current.gzip() ? new ReadAheadInputStream(new GZIPInputStream(rawIn, READ_CHUNK), current.name()) : rawIn;
         lineInFile = 0;
         start = 0;
         end = 0;
@@ -382,9 +385,9 @@ public final class BinanceRecordedReader implements AutoCloseable {
     private record Input(String name, long sizeBytes, Opener opener, boolean gzip) {
     }
 
-    /** Counts the raw bytes read, for {@link #progress()}. */
+    /** Counts the raw bytes read (by the read-ahead thread, for gzip files), for {@link #progress()}. */
     private static final class CountingInputStream extends FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingInputStream(InputStream in) {
             super(in);
