@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * ahead on a thread of its own ({@link ReadAheadInputStream}), one at a time, stopped when the file ends or
  * the reader is closed.
  * Each line goes through a {@link BinanceMessageParser}; a malformed line is counted and skipped (the first
- * few are logged as warnings), never fatal.
+ * is logged as a warning), never fatal.
  *
  * <p>Not thread-safe: owned by the thread that replays the data.
  */
 public final class BinanceRecordedReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceRecordedReader.class);
-    private static final int LOGGED_MALFORMED_LINES = 10;
+    /** One warning per reader; the rest are only counted. */
+    private static final int LOGGED_MALFORMED_LINES = 1;
     private static final int READ_CHUNK = 1 << 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
