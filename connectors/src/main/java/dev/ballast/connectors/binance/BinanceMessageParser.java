@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import dev.ballast.connectors.codec.DecimalGrid;
 import dev.ballast.connectors.codec.MalformedDecimalException;
 import dev.ballast.core.InstrumentId;
@@ -12,7 +13,6 @@ import dev.ballast.core.event.BookDelta;
 import dev.ballast.core.event.BookSnapshot;
 import dev.ballast.core.event.PublicTrade;
 import java.io.IOException;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -82,6 +82,11 @@ public final class BinanceMessageParser {
     /** How this symbol's book ticker messages start in the combined stream, as Binance orders the fields. */
     private final byte[] bookTickerPrefix;
 
+    private JsonParser json;
+    private final TextView textView = new TextView();
+    private ByteArrayFeeder feeder;
+    /** Bytes fed to {@link #json} since it was made: its byte offsets count from there. */
+    private long fedBytes;
     private final Levels bids = new Levels();
     private final Levels asks = new Levels();
     private int seen;
@@ -149,14 +154,17 @@ public final class BinanceMessageParser {
     public MessageType parse(byte[] bytes, int offset, int length, long localNs, BinanceMessageHandler handler)
             throws MalformedMessageException {
         reset();
-        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
+        boolean parsed = false;
+        try {
+            JsonParser parser = feed(bytes, offset, length);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedMessageException("not a JSON object");
             }
             readObject(parser, true);
-            if (parser.nextToken() != null) {
+            if (!feeder.needMoreInput() && !onlyWhitespaceLeft(bytes, offset + length)) {
                 throw new MalformedMessageException("content after the JSON object");
             }
+            parsed = true;
             build(localNs);
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException("bad JSON: " + e.getOriginalMessage(), e);
@@ -165,6 +173,11 @@ public final class BinanceMessageParser {
         } catch (IllegalArgumentException e) {
             // an off-grid decimal, or a value an event refuses (e.g. a zero-size trade)
             throw new MalformedMessageException(e.getMessage(), e);
+        } finally {
+            if (!parsed) {
+                // stopped inside the message: the parser's state is unknown, start the next one afresh
+                json = null;
+            }
         }
         // hand over outside the try: what the handler throws is its own, not a malformed message
         Object value = built;
@@ -183,6 +196,35 @@ public final class BinanceMessageParser {
             return MessageType.SNAPSHOT;
         }
         return MessageType.IGNORED;
+    }
+
+    /**
+     * The parser, fed the message. One non-blocking parser reads message after message (each a root-level
+     * value, fed once the previous one has been read to its end), so no parser is built per message: that
+     * was most of the parse's cost and allocation. A message that ends inside a value makes the parser
+     * answer NOT_AVAILABLE, which every read below takes as malformed.
+     */
+    private JsonParser feed(byte[] bytes, int offset, int length) throws IOException {
+        if (json == null) {
+            json = JSON.createNonBlockingByteArrayParser();
+            feeder = (ByteArrayFeeder) json.getNonBlockingInputFeeder();
+            fedBytes = 0;
+        }
+        feeder.feedInput(bytes, offset, offset + length);
+        fedBytes += length;
+        return json;
+    }
+
+    /** True when the bytes the parser has not read, before {@code end}, are all whitespace (rare: a slow check). */
+    private boolean onlyWhitespaceLeft(byte[] bytes, int end) {
+        long unread = fedBytes - json.currentLocation().getByteOffset();
+        for (int i = end - (int) unread; i < end; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void reset() {
@@ -287,7 +329,7 @@ public final class BinanceMessageParser {
                     seen |= BUYER_MAKER;
                     break;
                 default:
-                    p.skipChildren();
+                    skipValue(p, value);
             }
         }
         if (token != JsonToken.END_OBJECT) {
@@ -396,6 +438,28 @@ public final class BinanceMessageParser {
         }
     }
 
+    /** Skips a value of a field we do not read; an object or array to its end. */
+    private static void skipValue(JsonParser p, JsonToken value) throws IOException, MalformedMessageException {
+        if (value == JsonToken.NOT_AVAILABLE || value == null) {
+            throw new MalformedMessageException("the message ends inside a value");
+        }
+        if (value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY) {
+            return;
+        }
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken token = p.nextToken();
+            if (token == null || token == JsonToken.NOT_AVAILABLE) {
+                throw new MalformedMessageException("the message ends inside a value");
+            }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            }
+        }
+    }
+
     private static long longValue(JsonParser p, JsonToken value, String name)
             throws IOException, MalformedMessageException {
         if (value != JsonToken.VALUE_NUMBER_INT) {
@@ -405,10 +469,10 @@ public final class BinanceMessageParser {
     }
 
     /** The string value as a char view (valid until the next token), no String made. */
-    private static CharSequence text(JsonParser p, JsonToken value, String name)
+    private CharSequence text(JsonParser p, JsonToken value, String name)
             throws IOException, MalformedMessageException {
         requireString(value, name);
-        return CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return textView.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     private static void requireString(JsonToken value, String name) throws MalformedMessageException {
@@ -422,21 +486,20 @@ public final class BinanceMessageParser {
      * {@code btcusdt@bookTicker} → ticker; anything else (partial depth {@code @depth20}, {@code @aggTrade}) → other.
      */
     private static int streamKind(CharSequence stream) {
-        int at = -1;
+        int channel = 0; // after the first '@'; the whole name when there is none
         for (int i = 0; i < stream.length(); i++) {
             if (stream.charAt(i) == '@') {
-                at = i;
+                channel = i + 1;
                 break;
             }
         }
-        CharSequence channel = stream.subSequence(at + 1, stream.length());
-        if ("depth".contentEquals(channel) || startsWith(channel, "depth@")) {
+        if (restIs(stream, channel, "depth") || restStartsWith(stream, channel, "depth@")) {
             return KIND_DEPTH;
         }
-        if ("trade".contentEquals(channel)) {
+        if (restIs(stream, channel, "trade")) {
             return KIND_TRADE;
         }
-        if ("bookTicker".contentEquals(channel)) {
+        if (restIs(stream, channel, "bookTicker")) {
             return KIND_BOOK_TICKER;
         }
         return KIND_OTHER;
@@ -455,16 +518,55 @@ public final class BinanceMessageParser {
         return KIND_OTHER;
     }
 
-    private static boolean startsWith(CharSequence s, String prefix) {
-        if (s.length() < prefix.length()) {
+    /** True when {@code s} from {@code from} on is exactly {@code text}. */
+    private static boolean restIs(CharSequence s, int from, String text) {
+        return s.length() - from == text.length() && restStartsWith(s, from, text);
+    }
+
+    private static boolean restStartsWith(CharSequence s, int from, String prefix) {
+        if (from > s.length() || s.length() - from < prefix.length()) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (s.charAt(i) != prefix.charAt(i)) {
+            if (s.charAt(from + i) != prefix.charAt(i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A reusable view of a parser's text characters, so reading a string field makes no object. */
+    private static final class TextView implements CharSequence {
+        private char[] chars;
+        private int offset;
+        private int length;
+
+        TextView of(char[] c, int off, int len) {
+            chars = c;
+            offset = off;
+            length = len;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, offset, length);
+        }
     }
 
     /** Scratch for one side's levels; the event gets exact-size copies (events own their arrays). */

@@ -130,6 +130,31 @@ class BinanceMessageParserTest {
     }
 
     @Test
+    void shouldParseMessageAfterMessageWithOneParserAndRecoverAfterAMalformedOne() throws Exception {
+        BinanceMessageParser parser = new BinanceMessageParser(BinanceMarket.SPOT);
+        String trade = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,"
+                + "\"s\":\"BTCUSDT\",\"p\":\"61837.63\",\"q\":\"0.02\",\"m\":true,\"x\":{\"y\":[1,[2]]}}}";
+        String[] messages = {trade, "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"tra", trade,
+                "{\"lastUpdateId\":1,\"bids\":[],\"asks\":[]} x", trade + "  ", "{\"a\":[1,", trade};
+        MessageType[] types = new MessageType[messages.length];
+
+        for (int i = 0; i < messages.length; i++) {
+            byte[] bytes = messages[i].getBytes(StandardCharsets.UTF_8);
+            try {
+                types[i] = parser.parse(bytes, 0, bytes.length, LOCAL_NS, handler);
+            } catch (MalformedMessageException e) {
+                types[i] = null;
+            }
+        }
+
+        assertThat(types).containsExactly(MessageType.TRADE, null, MessageType.TRADE, null, MessageType.TRADE, null,
+                MessageType.TRADE);
+        assertThat(handler.values).hasSize(4).allSatisfy(v -> assertThat(v).isEqualTo(
+                new PublicTrade(BinanceMarket.SPOT.instrument().id(), 6_183_763, 2_000, Side.SELL,
+                        1_723_161_255_343_000_000L)));
+    }
+
+    @Test
     void shouldTellABookTickerFromItsFirstBytesAndNothingElse() {
         BinanceMessageParser spot = new BinanceMessageParser(BinanceMarket.SPOT);
         BinanceMessageParser coinm = new BinanceMessageParser(BinanceMarket.COINM);

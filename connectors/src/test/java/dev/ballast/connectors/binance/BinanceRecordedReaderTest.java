@@ -71,6 +71,23 @@ class BinanceRecordedReaderTest {
     }
 
     @Test
+    void shouldSplitLinesOfEveryLengthAroundTheEightByteWordsItScans() throws IOException {
+        String[] lines = new String[40];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = (i + 1) + " " + "x".repeat(i);
+        }
+        Path file = gzip("lengths.gz", lines);
+
+        try (BinanceRecordedReader reader = new BinanceRecordedReader(BinanceMarket.SPOT, List.of(file))) {
+            reader.readAll(new RecordingHandler());
+
+            assertThat(reader.lines()).isEqualTo(40);
+            assertThat(reader.malformed()).isEqualTo(40);
+            assertThat(reader.lineInFile()).isEqualTo(40);
+        }
+    }
+
+    @Test
     void shouldCountAndSkipMalformedLinesWithoutStopping() throws IOException {
         Path file = gzip("bad.gz",
                 "100 " + diff(10, 19),
