@@ -145,37 +145,7 @@ public final class OrderBook {
 
     /** Whether {@code delta} chains on: APPLIED (it should be applied), STALE or GAP. */
     private ApplyResult chain(BookDelta delta) {
-        long first = delta.firstUpdateId();
-        long last = delta.lastUpdateId();
-        long previous = lastUpdateId;
-        switch (rule) {
-            case CONTIGUOUS:
-                if (last <= previous) {
-                    return ApplyResult.STALE;
-                }
-                if (bridged ? first == previous + 1 : first <= previous + 1) {
-                    return ApplyResult.APPLIED;
-                }
-                return ApplyResult.GAP;
-            case LINKED:
-                if (bridged) {
-                    if (delta.prevUpdateId() == previous) {
-                        return ApplyResult.APPLIED;
-                    }
-                    return last <= previous ? ApplyResult.STALE : ApplyResult.GAP;
-                }
-                if (last < previous) {
-                    return ApplyResult.STALE;
-                }
-                return first <= previous ? ApplyResult.APPLIED : ApplyResult.GAP;
-            case SEQUENTIAL:
-                if (last <= previous) {
-                    return ApplyResult.STALE;
-                }
-                return first == previous + 1 ? ApplyResult.APPLIED : ApplyResult.GAP;
-            default:
-                throw new IllegalStateException("unknown sequence rule " + rule);
-        }
+        return rule.verdict(lastUpdateId, bridged, delta);
     }
 
     private static void applyLevels(LadderSide side, long[] ticks, long[] lots, int count) {
