@@ -43,13 +43,15 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar ReplayThroughputBenchmark -f 1 -wi 3 -i 5 -prof gc
+ * java -jar bench/target/benchmarks.jar ReplayThroughputBenchmark -prof gc
  * </pre>
+ * The class sets one fork with a 1 GB heap, six 2 s warm-up iterations (the parse reaches full speed only
+ * around the fifth) and five 2 s measured ones.
  * Run from the project root (the recording is found at {@code ../shared/data}) or set {@code BALLAST_DATA}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ReplayThroughputBenchmark {
