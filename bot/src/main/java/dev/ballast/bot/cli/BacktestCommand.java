@@ -217,7 +217,7 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     /** The configured strategy first, then the three baselines on the same asset settings. */
-    static List<BacktestDriver.Strategy> strategies(Asset asset, AssetConfig a) {
+    public static List<BacktestDriver.Strategy> strategies(Asset asset, AssetConfig a) {
         double max = a.maxPosition().doubleValue();
         double band = a.band().doubleValue();
         double quoteSize = a.quoteSize().doubleValue();
