@@ -21,8 +21,9 @@ public record BookSnapshot(
     }
 
     static void checkSide(long[] ticks, long[] lots, int count, String side) {
-        Objects.requireNonNull(ticks, side + "Ticks");
-        Objects.requireNonNull(lots, side + "Lots");
+        if (ticks == null || lots == null) { // no message built on the hot path: only when it fails
+            throw new NullPointerException(side + (ticks == null ? "Ticks" : "Lots"));
+        }
         if (count < 0 || count > ticks.length || count > lots.length) {
             throw new IllegalArgumentException(side + "Count " + count + " out of range");
         }
