@@ -1,8 +1,8 @@
 package dev.ballast.connectors.binance;
 
+import dev.ballast.connectors.codec.CountingInputStream;
 import dev.ballast.connectors.binance.BinanceMessageParser.MessageType;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -223,7 +223,7 @@ public final class BinanceRecordedReader implements AutoCloseable {
 
     /** The share of the input's bytes consumed so far (compressed bytes for gzip files), from 0 to 1. */
     public double progress() {
-        long consumed = finishedBytes + (rawIn == null ? 0 : rawIn.count);
+        long consumed = finishedBytes + (rawIn == null ? 0 : rawIn.count());
         return totalBytes == 0 ? 1.0 : Math.min(1.0, (double) consumed / totalBytes);
     }
 
@@ -364,7 +364,7 @@ public final class BinanceRecordedReader implements AutoCloseable {
 
     private void closeCurrent() {
         if (in != null) {
-            finishedBytes += rawIn.count;
+            finishedBytes += rawIn.count();
             rawIn = null;
             try {
                 in.close();
@@ -384,39 +384,5 @@ public final class BinanceRecordedReader implements AutoCloseable {
 
     /** One file or in-memory content: its name, raw size, and whether it is gzip. */
     private record Input(String name, long sizeBytes, Opener opener, boolean gzip) {
-    }
-
-    /** Counts the raw bytes read (by the read-ahead thread, for gzip files), for {@link #progress()}. */
-    private static final class CountingInputStream extends FilterInputStream {
-        volatile long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
     }
 }

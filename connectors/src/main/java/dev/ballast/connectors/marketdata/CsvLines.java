@@ -1,6 +1,6 @@
 package dev.ballast.connectors.marketdata;
 
-import java.io.FilterInputStream;
+import dev.ballast.connectors.codec.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -148,7 +148,7 @@ final class CsvLines implements AutoCloseable {
 
     /** Share of the file's bytes (compressed, for gzip) consumed, 0 to 1. */
     double progress() {
-        return sizeBytes == 0 ? 1.0 : Math.min(1.0, (double) raw.count / sizeBytes);
+        return sizeBytes == 0 ? 1.0 : Math.min(1.0, (double) raw.count() / sizeBytes);
     }
 
     @Override
@@ -202,33 +202,6 @@ final class CsvLines implements AutoCloseable {
             endOfFile = true;
         } else {
             end += n;
-        }
-    }
-
-    /** Counts the raw bytes read, for {@link #progress()}. */
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }
