@@ -86,4 +86,20 @@ class OrderTest {
         }
         assertThat(a.next().value()).hasSizeLessThanOrEqualTo(36);
     }
+
+    @Test
+    void shouldMakeClientOrderIdsEveryVenueAcceptsAsTheyAre() {
+        ClientOrderIdGenerator g = new ClientOrderIdGenerator("bl", 1_790_000_000_000L);
+        ClientOrderId first = g.next();
+        assertThat(first.value()).isEqualTo("bl" + Long.toString(1_790_000_000_000L, 36) + "0")
+                .matches("[A-Za-z0-9]{1,18}");
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(g.next().value()).matches("[A-Za-z0-9]{11,18}");
+        }
+    }
+
+    @Test
+    void shouldRefuseAPrefixThatWouldBreakAVenuesIdRules() {
+        assertThatThrownBy(() -> new ClientOrderIdGenerator("b-l", 1)).hasMessageContaining("1-3 letters or digits");
+    }
 }

@@ -34,7 +34,7 @@ import dev.ballast.strategies.hedging.HedgeLeg;
 import dev.ballast.strategies.hedging.HedgePlan;
 import dev.ballast.strategies.hedging.HedgeRouter;
 import dev.ballast.strategies.hedging.HedgeVenue;
-import dev.ballast.strategies.hedging.VenueHealth;
+import dev.ballast.core.VenueHealth;
 import dev.ballast.strategies.quoting.InventoryBand;
 import dev.ballast.strategies.rebalance.DecisionLog;
 import dev.ballast.strategies.rebalance.RebalanceAction;

@@ -7,6 +7,6 @@ package dev.ballast.core.event;
  */
 public sealed interface Event
         permits BookSnapshot, BookDelta, PublicTrade, OrderAccepted, OrderRejected, OrderCancelled,
-                CancelRejected, OrderFilled {
+                CancelRejected, OrderFilled, VenueStatus {
     long timestampNs();
 }

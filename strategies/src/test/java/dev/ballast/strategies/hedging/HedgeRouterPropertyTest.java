@@ -1,5 +1,6 @@
 package dev.ballast.strategies.hedging;
 
+import dev.ballast.core.VenueHealth;
 import static dev.ballast.strategies.hedging.Markets.btcusdt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

@@ -1,5 +1,6 @@
 package dev.ballast.strategies.hedging;
 
+import dev.ballast.core.VenueHealth;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;

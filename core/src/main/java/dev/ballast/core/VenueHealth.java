@@ -1,4 +1,4 @@
-package dev.ballast.strategies.hedging;
+package dev.ballast.core;
 
 /**
  * Whether a venue can take a hedge right now, as the engine sees it. Only {@link #HEALTHY} is usable: every
