@@ -19,6 +19,10 @@ import java.util.Map;
 public final class RecordingVenue implements Venue {
     private final Venue delegate;
     public final List<OrderRequest> placed = new ArrayList<>();
+    /** Orders the engine sent that have not reached the venue yet (a request whose fate the connector lost). */
+    public final List<OrderRequest> held = new ArrayList<>();
+    /** When true, the next IOC order is held instead of sent, as if the connection dropped while it was in flight. */
+    public boolean holdNextIoc;
 
     public RecordingVenue(Venue delegate) {
         this.delegate = delegate;
@@ -38,6 +42,17 @@ public final class RecordingVenue implements Venue {
     @Override
     public void place(OrderRequest request) {
         placed.add(request);
+        if (holdNextIoc && request.type() == dev.ballast.core.OrderType.LIMIT_IOC) {
+            holdNextIoc = false;
+            held.add(request);
+            return;
+        }
         delegate.place(request);
+    }
+
+    /** The held orders reach the venue now (a lookup by client id found that they had been received). */
+    public void release() {
+        held.forEach(delegate::place);
+        held.clear();
     }
 }
