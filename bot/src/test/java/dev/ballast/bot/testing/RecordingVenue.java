@@ -1,5 +1,9 @@
 package dev.ballast.bot.testing;
 
+import dev.ballast.core.TradeId;
+import dev.ballast.core.Fill;
+import java.util.Optional;
+import dev.ballast.core.OrderReport;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -37,6 +41,8 @@ public final class RecordingVenue implements Venue {
     @Override public void requestSnapshot(InstrumentId instrument) { delegate.requestSnapshot(instrument); }
     @Override public void cancel(InstrumentId instrument, ClientOrderId id) { delegate.cancel(instrument, id); }
     @Override public void cancelAll() { delegate.cancelAll(); }
+    @Override public Optional<OrderReport> orderStatus(InstrumentId i, ClientOrderId id) { return delegate.orderStatus(i, id); }
+    @Override public List<Fill> tradesSince(InstrumentId i, TradeId after) { return delegate.tradesSince(i, after); }
     @Override public void close() { delegate.close(); }
 
     @Override

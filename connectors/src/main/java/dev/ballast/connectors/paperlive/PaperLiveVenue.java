@@ -7,10 +7,13 @@ import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.FeeSchedule;
+import dev.ballast.core.Fill;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;
 import dev.ballast.core.OpenOrder;
+import dev.ballast.core.OrderReport;
 import dev.ballast.core.OrderRequest;
+import dev.ballast.core.TradeId;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.event.BookDelta;
 import dev.ballast.core.event.BookSnapshot;
@@ -23,6 +26,7 @@ import dev.ballast.core.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -133,7 +137,19 @@ public final class PaperLiveVenue implements Venue {
         return onOwner(simulated::openOrders);
     }
 
-    /** Starts the owner thread, subscribes the simulation to {@code sink} and starts the live feed's public streams. */
+    /** The paper order's fate, as the simulation holds it. */
+    @Override
+    public Optional<OrderReport> orderStatus(InstrumentId instrumentId, ClientOrderId clientOrderId) {
+        return simulated.orderStatus(instrumentId, clientOrderId); // thread-safe in the simulation
+    }
+
+    /** Paper fills after {@code afterExclusive}. */
+    @Override
+    public List<Fill> tradesSince(InstrumentId instrumentId, TradeId afterExclusive) {
+        return simulated.tradesSince(instrumentId, afterExclusive);
+    }
+
+    /** Subscribes the simulation to {@code sink} and starts the live feed's public streams. */
     @Override
     public synchronized void start(EventSink sink) {
         Objects.requireNonNull(sink, "sink");

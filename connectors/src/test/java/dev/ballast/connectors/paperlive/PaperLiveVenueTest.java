@@ -1,5 +1,9 @@
 package dev.ballast.connectors.paperlive;
 
+import dev.ballast.core.TradeId;
+import dev.ballast.core.Fill;
+import java.util.Optional;
+import dev.ballast.core.OrderReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,6 +60,8 @@ class PaperLiveVenueTest {
         @Override public void place(OrderRequest request) { orderCalls++; }
         @Override public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) { orderCalls++; }
         @Override public void cancelAll() { orderCalls++; }
+        @Override public Optional<OrderReport> orderStatus(InstrumentId i, ClientOrderId id) { throw new AssertionError("no account without keys"); }
+        @Override public List<Fill> tradesSince(InstrumentId i, TradeId after) { throw new AssertionError("no account without keys"); }
         @Override public void close() { }
     }
 
