@@ -62,9 +62,9 @@ class BacktestOrderStatusTest {
     void shouldListOnlyTheFillsAfterTheLastTradeWeKnow() {
         OrderRequest bid = f.postOnly(Side.BUY, 600_000, 5);
         f.atMs(BacktestFixture.ORDER_LATENCY_MS);
-        f.trade(600_000, 11, Side.SELL);
+        f.trade(600_000, 11, Side.SELL); // 10 ahead of us: 1 lot ours
         f.trade(600_000, 2, Side.SELL);
-        f.trade(600_000, 1, Side.SELL);
+        f.trade(600_000, 2, Side.SELL); // 5 of 5
 
         List<Fill> all = f.venue.tradesSince(f.instrument.id(), null);
         assertThat(all).hasSize(3);
