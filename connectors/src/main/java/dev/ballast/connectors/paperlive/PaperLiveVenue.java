@@ -69,6 +69,21 @@ public final class PaperLiveVenue implements Venue {
     private volatile boolean closed;
     private final Thread owner;
     private long simulatedNs = Long.MIN_VALUE; // owner thread
+    /**
+     * The simulation's clock: the time a command was sent (read on the caller's thread when it was queued), so an
+     * order's latency counts from when the engine sent it, not from when the owner thread got to it.
+     */
+    private final CommandTime commandTime = new CommandTime();
+
+    /** Owned by the owner thread; set before each task. */
+    private static final class CommandTime implements Clock {
+        private long nowNs;
+
+        @Override
+        public long nowNs() {
+            return nowNs;
+        }
+    }
 
     /**
      * Reads the feed's instrument list (blocking, public REST) and builds the simulated venue for its one market.
@@ -106,7 +121,7 @@ public final class PaperLiveVenue implements Venue {
         }
         this.tickNs = tickMs * 1_000_000L;
         this.instrument = simulated.instrument();
-        this.simulated = new BacktestVenue(simulated, clock);
+        this.simulated = new BacktestVenue(simulated, commandTime);
         this.owner = new Thread(this::run, "paper-live-" + feed.id());
         this.owner.setDaemon(true);
     }
@@ -169,17 +184,27 @@ public final class PaperLiveVenue implements Venue {
 
     @Override
     public void place(OrderRequest request) {
-        enqueue(() -> simulated.place(request));
+        command(() -> simulated.place(request));
     }
 
     @Override
     public void cancel(InstrumentId instrumentId, ClientOrderId clientOrderId) {
-        enqueue(() -> simulated.cancel(instrumentId, clientOrderId));
+        command(() -> simulated.cancel(instrumentId, clientOrderId));
     }
 
     @Override
     public void cancelAll() {
-        enqueue(simulated::cancelAll);
+        command(simulated::cancelAll);
+    }
+
+    /** Queues an order command stamped with the time it was sent. */
+    private void command(Runnable action) {
+        long sentNs = clock.nowNs();
+        enqueue(() -> {
+            commandTime.nowNs = sentNs; // may be behind the simulation: the command is then due at once
+            action.run();
+            advance();
+        });
     }
 
     /** Market events from the feed that could not be queued (the owner thread fell behind); none in health. */
@@ -248,6 +273,7 @@ public final class PaperLiveVenue implements Venue {
 
     private void advance() {
         simulatedNs = Math.max(simulatedNs, clock.nowNs());
+        commandTime.nowNs = simulatedNs;
         simulated.advanceTo(simulatedNs);
     }
 
@@ -255,6 +281,7 @@ public final class PaperLiveVenue implements Venue {
         advance();
         simulated.onMarketEvent(e);
         simulatedNs = Math.max(simulatedNs, e.timestampNs()); // the venue's clock may run ahead of ours
+        commandTime.nowNs = simulatedNs;
     }
 
     private void enqueue(Runnable task) {
