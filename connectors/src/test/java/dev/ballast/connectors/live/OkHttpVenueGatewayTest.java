@@ -404,6 +404,39 @@ class OkHttpVenueGatewayTest {
     }
 
     @Test
+    void shouldStopRetryingWhenTheBudgetHasNoRoomForTheRetry() {
+        stubAccount(aResponse().withStatus(500));
+        WindowBudget tight = WindowBudget.of(WindowBudget.Window.weight("weight-1m", Duration.ofMinutes(1), 15, null));
+        OkHttpVenueGateway gateway = new OkHttpVenueGateway(HTTP, tight, OkHttpVenueGatewayTest::classify, config,
+                clock::nowNs);
+
+        CallResult result = gateway.call(read());
+
+        assertThat(result).isInstanceOfSatisfying(CallResult.NotDone.class,
+                n -> assertThat(n.failure()).isEqualTo(CallResult.Failure.RATE_LIMITED));
+        assertThat(accountRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldOpenTheBreakerAgainWhenAProbeFails() {
+        stubAccount(aResponse().withStatus(502));
+        OkHttpVenueGateway gateway = gateway(config.withRetry(1, Duration.ofMillis(1)));
+        for (int i = 0; i < 4; i++) {
+            gateway.call(read());
+        }
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(gateway.health()).isEqualTo(VenueHealth.HEALTHY);
+
+        for (int i = 0; i < config.breakerHalfOpenCalls(); i++) {
+            gateway.call(read());
+        }
+
+        assertThat(gateway.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(gateway.health()).isEqualTo(VenueHealth.CIRCUIT_OPEN);
+        assertThat(accountRequests()).isEqualTo(4 + config.breakerHalfOpenCalls());
+    }
+
+    @Test
     void shouldLogOneWarningPerHealthChange() {
         stubAccount(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         OkHttpVenueGateway gateway = gateway();
