@@ -147,8 +147,11 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
             }
         }
         reportHealth();
-        if (drop != null) {
-            down(drop, "silent for " + silentNs / 1_000_000 + " ms");
+        if (drop != null && drop.dropReason != null) {
+            down(drop, drop.dropReason); // cancelled a tick ago and still not reported down: do it here
+        } else if (drop != null) {
+            // The reader thread sees the cancel as a failure and reports it: listener calls stay on that thread.
+            drop.dropReason = "silent for " + silentNs / 1_000_000 + " ms";
             drop.socket.cancel();
         }
     }
@@ -265,6 +268,7 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
         private volatile WebSocket socket;
         private volatile boolean open;
         private volatile boolean brought;
+        private volatile String dropReason;
         private boolean down;
         private int listenerErrors;
 
@@ -301,7 +305,9 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            down(this, OkHttpVenueGateway.sanitize(t.getClass().getSimpleName() + ": " + t.getMessage()));
+            String reason = dropReason;
+            down(this, reason != null ? reason
+                    : OkHttpVenueGateway.sanitize(t.getClass().getSimpleName() + ": " + t.getMessage()));
         }
 
         @Override
