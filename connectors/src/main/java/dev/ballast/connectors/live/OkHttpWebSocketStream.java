@@ -67,6 +67,7 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
                                  LongSupplier nanoClock, Random random) {
         Objects.requireNonNull(http, "http");
         this.url = Objects.requireNonNull(url, "url");
+        new Request.Builder().url(url); // an unusable URL fails here, not later on the scheduler thread
         this.listener = Objects.requireNonNull(listener, "listener");
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
