@@ -67,6 +67,7 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
                                  LongSupplier nanoClock, Random random) {
         Objects.requireNonNull(http, "http");
         this.url = Objects.requireNonNull(url, "url");
+        new Request.Builder().url(url); // an unusable URL fails here, not later on the scheduler thread
         this.listener = Objects.requireNonNull(listener, "listener");
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
@@ -147,8 +148,11 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
             }
         }
         reportHealth();
-        if (drop != null) {
-            down(drop, "silent for " + silentNs / 1_000_000 + " ms");
+        if (drop != null && drop.dropReason != null) {
+            down(drop, drop.dropReason); // cancelled a tick ago and still not reported down: do it here
+        } else if (drop != null) {
+            // The reader thread sees the cancel as a failure and reports it: listener calls stay on that thread.
+            drop.dropReason = "silent for " + silentNs / 1_000_000 + " ms";
             drop.socket.cancel();
         }
     }
@@ -265,6 +269,7 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
         private volatile WebSocket socket;
         private volatile boolean open;
         private volatile boolean brought;
+        private volatile String dropReason;
         private boolean down;
         private int listenerErrors;
 
@@ -301,7 +306,9 @@ public final class OkHttpWebSocketStream implements WebSocketStream {
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            down(this, OkHttpVenueGateway.sanitize(t.getClass().getSimpleName() + ": " + t.getMessage()));
+            String reason = dropReason;
+            down(this, reason != null ? reason
+                    : OkHttpVenueGateway.sanitize(t.getClass().getSimpleName() + ": " + t.getMessage()));
         }
 
         @Override

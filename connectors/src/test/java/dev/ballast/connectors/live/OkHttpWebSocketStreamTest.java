@@ -146,6 +146,7 @@ class OkHttpWebSocketStreamTest {
         clock.advance(Duration.ofSeconds(31));
         s.checkSilence();
 
+        await().atMost(AWAIT).until(() -> !listener.disconnects.isEmpty());
         assertThat(listener.disconnects).singleElement().asString().startsWith("silent for 31000 ms");
         await().atMost(AWAIT).until(() -> second.received.contains("subscribe"));
         assertThat(listener.opens).isEqualTo(2);
@@ -166,6 +167,22 @@ class OkHttpWebSocketStreamTest {
         assertThat(s.health()).isEqualTo(VenueHealth.DISCONNECTED);
         assertThat(listener.disconnects).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSkipAFrameTheListenerChokesOnAndKeepTheConnection() {
+        VenueSide venue = acceptConnection();
+        listener.chokeOn = "garbage";
+        OkHttpWebSocketStream s = stream();
+        s.start();
+        await().atMost(AWAIT).until(() -> venue.received.contains("subscribe"));
+
+        venue.socket.send("garbage");
+        venue.socket.send("{\"book\":2}");
+
+        await().atMost(AWAIT).until(() -> listener.frames.contains("{\"book\":2}"));
+        assertThat(listener.disconnects).isEmpty();
+        assertThat(s.health()).isEqualTo(VenueHealth.HEALTHY);
     }
 
     @Test
@@ -219,6 +236,7 @@ class OkHttpWebSocketStreamTest {
         final List<String> disconnects = new CopyOnWriteArrayList<>();
         final List<VenueHealth> healths = new CopyOnWriteArrayList<>();
         volatile int opens;
+        volatile String chokeOn;
 
         @Override
         public void onOpen(StreamSender sender) {
@@ -228,6 +246,9 @@ class OkHttpWebSocketStreamTest {
 
         @Override
         public void onMessage(String text, long receivedNs) {
+            if (text.equals(chokeOn)) {
+                throw new IllegalStateException("cannot parse");
+            }
             frames.add(text);
         }
 
