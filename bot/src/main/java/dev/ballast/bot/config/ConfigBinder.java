@@ -121,36 +121,42 @@ final class ConfigBinder {
         for (YamlNode.Entry entry : s.entries()) {
             VenueId id = s.venueKey(entry);
             Section venueSection = s.child(entry);
-            Object venue = venueSection == null ? null : venue(id, venueSection, mode);
-            if (id == null || venue == null) {
-                complete = false;
-            } else if (venue instanceof LiveVenueConfig live) {
-                venues.live().put(id, live);
-            } else {
-                venues.simulated().put(id, (VenueConfig) venue);
-            }
+            complete &= venueSection != null && venue(id, venueSection, mode, venues);
         }
         return complete ? venues : null;
     }
 
     /**
-     * The venue ({@link VenueConfig} or {@link LiveVenueConfig}), or null on any problem; {@code id} is null when
-     * the key was not a valid id.
+     * Reads one venue into {@code into}, by its kind; false on any problem ({@code id} is null when the key was not
+     * a valid id).
      */
-    private Object venue(VenueId id, Section s, Mode mode) {
+    private boolean venue(VenueId id, Section s, Mode mode, Venues into) {
         VenueType type = s.choice("type", VenueType.values(), VenueType::configName);
         if (type == null) {
-            return null; // which keys are valid depends on the type: nothing more to check here
+            return false; // which keys are valid depends on the type: nothing more to check here
         }
         if (mode != null && !mode.allows(type)) {
             // reported here, at its place; the venue's keys are still read below, so their own problems show too
             s.reject("type", "must be " + (mode == Mode.PAPER ? "simulated" : "one of " + mode.allowedTypes())
                     + " in " + mode.configName() + " mode");
         }
-        return switch (type) {
-            case SIMULATED -> simulatedVenue(id, s);
-            case BINANCE_SPOT, BINANCE_USDM, KRAKEN, OKX -> liveVenue(id, type, s, mode);
-        };
+        switch (type) {
+            case SIMULATED -> {
+                VenueConfig venue = simulatedVenue(id, s);
+                if (venue == null) {
+                    return false;
+                }
+                into.simulated().put(id, venue);
+            }
+            case BINANCE_SPOT, BINANCE_USDM, KRAKEN, OKX -> {
+                LiveVenueConfig venue = liveVenue(id, type, s, mode);
+                if (venue == null) {
+                    return false;
+                }
+                into.live().put(id, venue);
+            }
+        }
+        return true;
     }
 
     /**
@@ -181,7 +187,9 @@ final class ConfigBinder {
                 passphrase = s.secret("passphrase", type.exampleVariable("PASSPHRASE"),
                         live ? "in live mode for type " + type.configName() : null);
             } else {
-                s.notUsed("passphrase", "not used by type " + type.configName() + " (only by okx)");
+                String usedBy = Arrays.stream(VenueType.values()).filter(VenueType::usesPassphrase)
+                        .map(VenueType::configName).collect(Collectors.joining(", "));
+                s.notUsed("passphrase", "not used by type " + type.configName() + " (only by " + usedBy + ")");
             }
         }
         URI restUrl = s.url("restUrl", type.defaultRestUrl());
