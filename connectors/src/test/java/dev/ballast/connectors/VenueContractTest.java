@@ -70,8 +70,16 @@ public abstract class VenueContractTest {
         instrument = instrumentUnderTest();
         sink = new RecordingSink();
         book = new SequencedTestBook(instrument.id());
-        venue.start(sink);
+        startStreaming(sink);
         settle();
+    }
+
+    /**
+     * Starts the venue's streams into {@code sink}, which the test thread reads. A venue that delivers its events
+     * from threads of its own starts them into a queue instead and hands them to {@code sink} in {@link #advanceMs}.
+     */
+    protected void startStreaming(RecordingSink sink) {
+        venue.start(sink);
     }
 
     @AfterEach
