@@ -48,11 +48,11 @@ public final class RecordedEvents {
      */
     public static RecordedEvents readFirst(MarketDataSource source, long durationNs) {
         Objects.requireNonNull(source, "source");
-        if (durationNs <= 0) {
-            throw new IllegalArgumentException("durationNs must be > 0 (was " + durationNs + ")");
-        }
         List<Event> events = new ArrayList<>();
         try (source) {
+            if (durationNs <= 0) {
+                throw new IllegalArgumentException("durationNs must be > 0 (was " + durationNs + ")");
+            }
             Event first = source.peek();
             long endNs = first == null || first.timestampNs() > Long.MAX_VALUE - durationNs ? Long.MAX_VALUE
                     : first.timestampNs() + durationNs;
