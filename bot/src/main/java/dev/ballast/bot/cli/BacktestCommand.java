@@ -147,7 +147,13 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         List<InstrumentFeed> feeds = new ArrayList<>();
         sources.forEach(src -> feeds.addAll(src.instruments()));
-        BigDecimal margin = inverseMargin(feeds, c);
+        BigDecimal margin;
+        try {
+            margin = inverseMargin(feeds, c);
+        } catch (CommandLine.ParameterException e) {
+            sources.forEach(BinanceRecordedSource::close);
+            throw e;
+        }
         List<BacktestVenueConfig> venues = new ArrayList<>();
         Asset base = null;
         for (InstrumentFeed feed : feeds) {

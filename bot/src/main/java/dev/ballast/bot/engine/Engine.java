@@ -652,9 +652,9 @@ public final class Engine {
             return 1;
         }
         double remaining = h.remainingBase();
-        double fairNow = fairValue(a);
-        if (!Double.isNaN(fairNow)) {
-            refreshCoarsestLot(a, fairNow);
+        double fair = fairValue(a);
+        if (!Double.isNaN(fair)) {
+            refreshCoarsestLot(a, fair);
         }
         HedgeChild child = h.schedule.nextChild(now, remaining < a.coarsestLot ? 0 : remaining);
         if (child.done()) {
@@ -664,7 +664,6 @@ public final class Engine {
         if (!child.dueAt(now)) {
             return 0;
         }
-        double fair = fairValue(a);
         if (Double.isNaN(fair)) {
             h.emptyRound();
             return 1;
