@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,32 +29,37 @@ final class KrakenHealth {
 
     private final VenueId venue;
     private final EventSink sink;
+    private final LongSupplier clock;
     private final Map<String, Supplier<VenueHealth>> parts = new TreeMap<>();
     private final Map<InstrumentId, String> invalidBooks = new TreeMap<>((a, b) -> a.symbol().compareTo(b.symbol()));
     private VenueHealth current;
     private String currentDetail = "";
 
-    KrakenHealth(VenueId venue, EventSink sink) {
+    /** @param clock epoch nanoseconds, the time of the status events */
+    KrakenHealth(VenueId venue, EventSink sink, LongSupplier clock) {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Adds a polled part: the REST gateway, a stream. */
-    synchronized void addPart(String name, Supplier<VenueHealth> health) {
-        parts.put(name, health);
+    synchronized KrakenHealth watch(String part, Supplier<VenueHealth> health) {
+        parts.put(part, health);
+        return this;
     }
 
     /** A book lost sync (or has not had its first snapshot). */
-    synchronized void bookInvalid(InstrumentId instrument, String why, long nowNs) {
-        invalidBooks.put(instrument, why);
-        refresh(nowNs);
+    synchronized VenueHealth bookInvalid(InstrumentId instrument, String reason) {
+        invalidBooks.put(instrument, reason);
+        return refresh();
     }
 
     /** A book is in sync again. */
-    synchronized void bookValid(InstrumentId instrument, long nowNs) {
+    synchronized VenueHealth bookValid(InstrumentId instrument) {
         if (invalidBooks.remove(instrument) != null) {
-            refresh(nowNs);
+            return refresh();
         }
+        return current();
     }
 
     synchronized VenueHealth current() {
@@ -61,7 +67,7 @@ final class KrakenHealth {
     }
 
     /** Polls every part; emits a status if the venue's health or its reason changed. @return the health now */
-    synchronized VenueHealth refresh(long nowNs) {
+    synchronized VenueHealth refresh() {
         VenueHealth worst = VenueHealth.HEALTHY;
         List<String> reasons = new ArrayList<>();
         for (Map.Entry<String, Supplier<VenueHealth>> part : parts.entrySet()) {
@@ -79,7 +85,7 @@ final class KrakenHealth {
         if (worst != current || !detail.equals(currentDetail)) {
             current = worst;
             currentDetail = detail;
-            sink.offer(new VenueStatus(venue, worst, detail, nowNs));
+            sink.offer(new VenueStatus(venue, worst, detail, clock.getAsLong()));
         }
         return worst;
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,19 +46,17 @@ final class KrakenPublicStream implements StreamListener {
     private final int depth;
     private final EventSink sink;
     private final KrakenHealth health;
-    private final LongSupplier clock;
     private final AtomicLong checksumsVerified = new AtomicLong();
     private final AtomicLong checksumMismatches = new AtomicLong();
     private final AtomicLong resyncs = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile StreamSender sender;
 
-    KrakenPublicStream(List<KrakenPair> pairs, int depth, EventSink sink, KrakenHealth health, LongSupplier clock) {
+    KrakenPublicStream(List<KrakenPair> pairs, int depth, EventSink sink, KrakenHealth health) {
         this.pairs = List.copyOf(pairs);
         this.depth = depth;
         this.sink = Objects.requireNonNull(sink, "sink");
         this.health = Objects.requireNonNull(health, "health");
-        this.clock = Objects.requireNonNull(clock, "clock");
         for (KrakenPair p : this.pairs) {
             Instrument i = p.instrument();
             books.put(p.wsName(), new KrakenBook(i, depth));
@@ -80,10 +77,9 @@ final class KrakenPublicStream implements StreamListener {
     @Override
     public void onOpen(StreamSender sender) {
         this.sender = sender;
-        long now = clock.getAsLong();
         for (KrakenPair p : pairs) {
             books.get(p.wsName()).invalidate();
-            health.bookInvalid(p.id(), "awaiting snapshot", now);
+            health.bookInvalid(p.id(), "awaiting snapshot");
         }
         List<String> names = pairs.stream().map(KrakenPair::wsName).toList();
         sender.send(subscription("subscribe", names, bookSubscription()));
@@ -92,26 +88,37 @@ final class KrakenPublicStream implements StreamListener {
 
     @Override
     public void onDisconnected(String reason) {
-        long now = clock.getAsLong();
         for (KrakenPair p : pairs) {
             books.get(p.wsName()).invalidate();
-            health.bookInvalid(p.id(), "stream disconnected", now);
+            health.bookInvalid(p.id(), "stream disconnected");
         }
     }
 
-    /** Asks for a fresh snapshot of one pair's book (the engine saw a gap, or ours failed its checksum). */
-    void resync(String wsName, String why) {
+    /**
+     * Asks Kraken for a fresh snapshot of one pair's book by renewing its subscription (the engine saw a gap, or
+     * our checksum failed). The pair is BOOK_INVALID until the snapshot arrives. Thread-safe: sending on the
+     * socket is, and the book itself is only replaced by the snapshot, on the stream's thread.
+     */
+    void requestResync(String wsName, String why) {
         KrakenBook book = books.get(wsName);
         if (book == null) {
             return;
         }
-        book.invalidate();
         resyncs.incrementAndGet();
-        health.bookInvalid(book.instrument().id(), why, clock.getAsLong());
+        health.bookInvalid(book.instrument().id(), why);
         StreamSender s = sender;
         if (s != null) {
             s.send(subscription("unsubscribe", List.of(wsName), bookSubscription()));
             s.send(subscription("subscribe", List.of(wsName), bookSubscription()));
+        }
+    }
+
+    /** On the stream's thread: stops applying updates to the pair until the new snapshot, and asks for it. */
+    private void resync(String wsName, String why) {
+        KrakenBook book = books.get(wsName);
+        if (book != null) {
+            book.invalidate();
+            requestResync(wsName, why);
         }
     }
 
@@ -180,7 +187,7 @@ final class KrakenPublicStream implements StreamListener {
                 resync(pair, "inbox full");
                 return;
             }
-            health.bookValid(book.instrument().id(), clock.getAsLong());
+            health.bookValid(book.instrument().id());
             return;
         }
         if (!book.isSynced()) {
@@ -291,7 +298,10 @@ final class KrakenPublicStream implements StreamListener {
     }
 
     private Map<String, Object> bookSubscription() {
-        return Map.of("name", "book", "depth", depth);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", "book");
+        m.put("depth", depth);
+        return m;
     }
 
     private static String subscription(String event, List<String> pairNames, Map<String, Object> subscription) {

@@ -39,8 +39,8 @@ class KrakenPublicStreamTest {
     }
 
     private KrakenPublicStream newStream(RecordingSink target) {
-        KrakenHealth health = new KrakenHealth(KrakenCaptures.VENUE, target);
-        return new KrakenPublicStream(pairs.require(KrakenCaptures.PAIRS), 1000, target, health, () -> 0L);
+        KrakenHealth health = new KrakenHealth(KrakenCaptures.VENUE, target, () -> 0L);
+        return new KrakenPublicStream(pairs.require(KrakenCaptures.PAIRS), 1000, target, health);
     }
 
     @Test
