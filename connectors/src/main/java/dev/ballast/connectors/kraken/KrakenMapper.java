@@ -139,9 +139,10 @@ public final class KrakenMapper {
         if (!taker.isObject()) {
             return pair.listedFees();
         }
-        BigDecimal takerRate = decimal(taker, "fee").divide(HUNDRED);
+        BigDecimal takerRate = decimal(taker, "fee").divide(HUNDRED).stripTrailingZeros();
         JsonNode maker = result.path("fees_maker").path(pair.restKey());
-        BigDecimal makerRate = maker.isObject() ? decimal(maker, "fee").divide(HUNDRED) : takerRate;
+        BigDecimal makerRate = maker.isObject()
+                ? decimal(maker, "fee").divide(HUNDRED).stripTrailingZeros() : takerRate;
         return new FeeSchedule(makerRate, takerRate);
     }
 
@@ -292,6 +293,6 @@ public final class KrakenMapper {
         if (!table.isArray() || table.isEmpty() || table.get(0).size() < 2) {
             return BigDecimal.ZERO;
         }
-        return decimalOf(table.get(0).get(1), "fee").divide(HUNDRED);
+        return decimalOf(table.get(0).get(1), "fee").divide(HUNDRED).stripTrailingZeros();
     }
 }

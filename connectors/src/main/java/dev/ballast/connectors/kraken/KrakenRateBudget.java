@@ -29,7 +29,8 @@ public final class KrakenRateBudget implements RateBudget {
     private final CounterFactory factory;
     private final RateBudget apiCounter;
     private final ConcurrentMap<String, RateBudget> tradingCounters = new ConcurrentHashMap<>();
-    private volatile long throttledUntilNs = Long.MIN_VALUE;
+    private volatile long throttledUntilNs;
+    private volatile boolean throttled;
 
     public KrakenRateBudget(KrakenRateTier tier, CounterFactory factory) {
         this.tier = Objects.requireNonNull(tier, "tier");
@@ -47,9 +48,8 @@ public final class KrakenRateBudget implements RateBudget {
         if (counter == null) {
             return 0;
         }
-        long throttledFor = throttledUntilNs - nowNs;
-        if (throttledFor > 0) {
-            return throttledFor;
+        if (throttled && throttledUntilNs > nowNs) {
+            return throttledUntilNs - nowNs;
         }
         return counter.tryAcquire(endpoint, nowNs);
     }
@@ -57,8 +57,11 @@ public final class KrakenRateBudget implements RateBudget {
     @Override
     public void onThrottled(long retryAfterNs, long nowNs) {
         long until = nowNs + Math.max(retryAfterNs, 0);
-        if (until > throttledUntilNs) {
-            throttledUntilNs = until;
+        synchronized (this) {
+            if (!throttled || until > throttledUntilNs) {
+                throttledUntilNs = until;
+                throttled = true;
+            }
         }
         apiCounter.onThrottled(retryAfterNs, nowNs);
         tradingCounters.values().forEach(c -> c.onThrottled(retryAfterNs, nowNs));

@@ -28,9 +28,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.Response;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
@@ -38,7 +42,8 @@ import okhttp3.WebSocketListener;
  * Kraken on loopback: WireMock serves the REST API from the real {@code AssetPairs} capture and XChange's Kraken
  * samples; one MockWebServer upgrades to the public WebSocket and answers subscriptions with frames of the real
  * capture (or a script), another stands in for the private WebSocket, its server side in the test's hands. The
- * venue is built on a hand-driven clock with fake credentials. Close it after each test.
+ * venue is built on a hand-driven clock with fake credentials. One per test class ({@link #reset()} between tests,
+ * {@link #close()} after the last).
  */
 final class KrakenLoopback implements AutoCloseable {
     static final String API_KEY = "kraken-test-api-key-7f3a9c";
@@ -47,9 +52,9 @@ final class KrakenLoopback implements AutoCloseable {
             "made-up kraken secret for loopback tests only".getBytes(StandardCharsets.UTF_8));
     static final String WS_TOKEN = "44444444444444444444444444444444";
 
-    final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
     final WireMockServer rest;
-    final ConcurrentSink sink = new ConcurrentSink();
+    volatile ManualClock clock;
+    volatile ConcurrentSink sink;
     final List<String> publicReceived = new CopyOnWriteArrayList<>();
     final List<String> privateReceived = new CopyOnWriteArrayList<>();
     final AtomicReference<WebSocket> publicServerSide = new AtomicReference<>();
@@ -72,17 +77,39 @@ final class KrakenLoopback implements AutoCloseable {
         rest = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .containerThreads(8).notifier(new Slf4jNotifier(false)));
         rest.start();
-        stubDefaults();
         try {
             publicWs.start(InetAddress.getLoopbackAddress(), 0);
             privateWs.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        publicWs.enqueue(new MockResponse.Builder().webSocketUpgrade(serverSide(publicServerSide, publicReceived,
-                (ws, text) -> publicScript.accept(ws, text))).build());
-        privateWs.enqueue(new MockResponse.Builder().webSocketUpgrade(serverSide(privateServerSide, privateReceived,
-                KrakenLoopback::answerPrivateSubscription)).build());
+        publicWs.setDispatcher(upgradeEvery(serverSide(publicServerSide, publicReceived,
+                (ws, text) -> publicScript.accept(ws, text))));
+        privateWs.setDispatcher(upgradeEvery(serverSide(privateServerSide, privateReceived,
+                KrakenLoopback::answerPrivateSubscription)));
+        reset();
+    }
+
+    /**
+     * Back to a fresh Kraken for the next test: closes the venue, resets the REST stubs and request journal, the
+     * public script, what the sockets received, the clock and the sink. The servers stay up (starting them is
+     * the slow part).
+     */
+    void reset() {
+        closeVenue();
+        rest.resetAll();
+        stubDefaults();
+        publicScript = KrakenLoopback::snapshotsOnly;
+        publicReceived.clear();
+        privateReceived.clear();
+        clock = new ManualClock(1_700_000_000_000_000_000L);
+        sink = new ConcurrentSink();
+    }
+
+    /** Awaitility polling every 10 ms from the start, for up to 10 s: waits for I/O, never for time to pass. */
+    static ConditionFactory await() {
+        return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(10));
     }
 
     /** What the public server does with each message it receives (default: the ten book snapshots). */
@@ -174,6 +201,15 @@ final class KrakenLoopback implements AutoCloseable {
         }
     }
 
+    private static Dispatcher upgradeEvery(WebSocketListener listener) {
+        return new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().webSocketUpgrade(listener).build();
+            }
+        };
+    }
+
     private static WebSocketListener serverSide(AtomicReference<WebSocket> holder, List<String> received,
                                                 BiConsumer<WebSocket, String> onMessage) {
         return new WebSocketListener() {
@@ -231,17 +267,22 @@ final class KrakenLoopback implements AutoCloseable {
         return "ws://127.0.0.1:" + server.getPort() + "/";
     }
 
-    @Override
-    public void close() {
+    private void closeVenue() {
         if (venue != null) {
             venue.close();
+            venue = null;
         }
         for (AtomicReference<WebSocket> side : List.of(publicServerSide, privateServerSide)) {
-            WebSocket ws = side.get();
+            WebSocket ws = side.getAndSet(null);
             if (ws != null) {
                 ws.close(1000, "test over");
             }
         }
+    }
+
+    @Override
+    public void close() {
+        closeVenue();
         rest.stop();
         publicWs.close();
         privateWs.close();

@@ -1,7 +1,7 @@
 package dev.ballast.connectors.kraken;
 
+import static dev.ballast.connectors.kraken.KrakenLoopback.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ballast.connectors.testing.SequencedTestBook;
@@ -30,7 +30,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +41,22 @@ import org.junit.jupiter.api.Test;
  */
 class KrakenVenueContractTest {
     private static final InstrumentId XBT_CHF = InstrumentId.of("kraken", "XBT/CHF");
-    private final KrakenLoopback kraken = new KrakenLoopback();
+    private static KrakenLoopback kraken;
     private KrakenVenue venue;
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void startServers() {
+        kraken = new KrakenLoopback();
+    }
+
+    @AfterAll
+    static void stopServers() {
         kraken.close();
+    }
+
+    @BeforeEach
+    void freshKraken() {
+        kraken.reset();
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.ballast.connectors.kraken;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.ballast.connectors.kraken.KrakenLoopback.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.WebSocket;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,12 +45,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KrakenVenueFaultTest {
     private static final InstrumentId XBT_CHF = InstrumentId.of("kraken", "XBT/CHF");
     private static final String TXID = "OTIME1-OUTXX-ABCDEF";
-    private final KrakenLoopback kraken = new KrakenLoopback();
+    private static KrakenLoopback kraken;
     private KrakenVenue venue;
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void startServers() {
+        kraken = new KrakenLoopback();
+    }
+
+    @AfterAll
+    static void stopServers() {
         kraken.close();
+    }
+
+    @BeforeEach
+    void freshKraken() {
+        kraken.reset();
     }
 
     @Test
@@ -112,7 +124,7 @@ class KrakenVenueFaultTest {
     @Test
     void shouldResolveAnAddOrderThatTimedOutByItsClientOrderIdAndNeverSendItAgain() {
         kraken.privateStubSlow("AddOrder", KrakenLoopback.fixture("trading/example-addorder-response-data.json"),
-                Duration.ofMillis(1_500));
+                Duration.ofMillis(900));
         kraken.privateStubWhen("OpenOrders", "cl_ord_id=late1", openOrder(TXID, "late1", "open", "0.00000000"));
         venue = startedVenue();
         OrderRequest bid = postOnly("late1", "56000.0", "0.001");
@@ -122,7 +134,7 @@ class KrakenVenueFaultTest {
         await().until(() -> !kraken.sink.forOrder(bid.clientOrderId()).isEmpty());
         assertThat(kraken.sink.forOrder(bid.clientOrderId())).singleElement().isInstanceOfSatisfying(
                 OrderAccepted.class, a -> assertThat(a.venueOrderId()).isEqualTo(new VenueOrderId(TXID)));
-        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofMillis(500))
                 .until(() -> kraken.privateCalls("AddOrder").size() == 1);
         assertThat(kraken.privateCalls("OpenOrders")).extracting(LoggedRequest::getBodyAsString)
                 .anySatisfy(b -> assertThat(b).contains("cl_ord_id=late1"));
@@ -131,7 +143,7 @@ class KrakenVenueFaultTest {
     @Test
     void shouldRejectAnAddOrderThatTimedOutOnlyOnceKrakenHasRepeatedlyNotFoundIt() {
         kraken.privateStubSlow("AddOrder", KrakenLoopback.fixture("trading/example-addorder-response-data.json"),
-                Duration.ofMillis(1_500));
+                Duration.ofMillis(900));
         venue = startedVenue();
         OrderRequest bid = postOnly("lost1", "56000.0", "0.001");
 
@@ -168,7 +180,7 @@ class KrakenVenueFaultTest {
     @Test
     void shouldReportTheFillsOfATimedOutOrderFoundFilledFromTradeHistory() {
         kraken.privateStubSlow("AddOrder", KrakenLoopback.fixture("trading/example-addorder-response-data.json"),
-                Duration.ofMillis(1_500));
+                Duration.ofMillis(900));
         kraken.privateStubWhen("ClosedOrders", "cl_ord_id=fill1",
                 "{\"error\":[],\"result\":{\"closed\":" + orderEntry(TXID, "fill1", "closed", "0.00100000")
                         + ",\"count\":1}}");
