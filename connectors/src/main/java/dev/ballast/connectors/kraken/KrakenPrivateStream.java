@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,9 @@ final class KrakenPrivateStream implements StreamListener {
     private final Supplier<KrakenPairs> pairs;
     private final KrakenOrders orders;
     private final Account account;
+    private final Runnable healthChanged;
+    private final UnaryOperator<String> redact;
+    private volatile String token;
     private final AtomicLong malformed = new AtomicLong();
     private final Map<String, Long> lastSequence = new LinkedHashMap<>();
     private volatile boolean subscribedTrades;
@@ -56,10 +60,17 @@ final class KrakenPrivateStream implements StreamListener {
     private boolean awaitingOrderSnapshot;
     private boolean connectedBefore;
 
-    KrakenPrivateStream(Supplier<KrakenPairs> pairs, KrakenOrders orders, Account account) {
+    /**
+     * @param healthChanged called when this stream's health may have changed (refreshes the venue's board)
+     * @param redact        scrubs the API credentials from text bound for a log line (the token is scrubbed here)
+     */
+    KrakenPrivateStream(Supplier<KrakenPairs> pairs, KrakenOrders orders, Account account, Runnable healthChanged,
+                        UnaryOperator<String> redact) {
         this.pairs = Objects.requireNonNull(pairs, "pairs");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.account = Objects.requireNonNull(account, "account");
+        this.healthChanged = Objects.requireNonNull(healthChanged, "healthChanged");
+        this.redact = Objects.requireNonNull(redact, "redact");
     }
 
     /** DISCONNECTED until both channels are subscribed, else HEALTHY (the stream itself reports the rest). */
@@ -81,9 +92,10 @@ final class KrakenPrivateStream implements StreamListener {
             account.catchUpFills("private stream reconnected");
         }
         connectedBefore = true;
-        account.authenticate(token -> {
-            sender.send(subscribe("ownTrades", token, false));
-            sender.send(subscribe("openOrders", token, null));
+        account.authenticate(newToken -> {
+            token = newToken;
+            sender.send(subscribe("ownTrades", newToken, false));
+            sender.send(subscribe("openOrders", newToken, null));
         });
     }
 
@@ -91,6 +103,12 @@ final class KrakenPrivateStream implements StreamListener {
     public void onDisconnected(String reason) {
         subscribedTrades = false;
         subscribedOrders = false;
+        healthChanged.run();
+    }
+
+    @Override
+    public void onHealthChanged(VenueHealth streamHealth) {
+        healthChanged.run();
     }
 
     @Override
@@ -108,9 +126,9 @@ final class KrakenPrivateStream implements StreamListener {
             long n = malformed.incrementAndGet();
             if (n == 1) {
                 LOG.warn("kraken private stream: skipped a message that cannot be read ({}); further ones are counted",
-                        e.getMessage());
+                        scrub(e.getMessage()));
             } else {
-                LOG.debug("kraken private stream: skipped malformed message #{} ({})", n, e.getMessage());
+                LOG.debug("kraken private stream: skipped malformed message #{} ({})", n, scrub(e.getMessage()));
             }
         }
     }
@@ -128,9 +146,10 @@ final class KrakenPrivateStream implements StreamListener {
                 } else if (channel.equals("openOrders")) {
                     subscribedOrders = ok;
                 }
+                healthChanged.run();
                 if ("error".equals(msg.path("status").asText())) {
                     LOG.warn("kraken private stream: subscription to {} refused: {}", channel,
-                            msg.path("errorMessage").asText("?"));
+                            scrub(msg.path("errorMessage").asText("?")));
                 }
             }
             default -> throw new MalformedKrakenMessageException("unknown event '" + event + "'");
@@ -200,6 +219,15 @@ final class KrakenPrivateStream implements StreamListener {
         if (snapshot) {
             account.reconcile(listed);
         }
+    }
+
+    /** Text without the token or the API credentials. */
+    private String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = token;
+        return redact.apply(t == null ? text : text.replace(t, "***"));
     }
 
     private static String subscribe(String channel, String token, Boolean snapshot) {

@@ -3,7 +3,9 @@ package dev.ballast.connectors.kraken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ballast.connectors.codec.DecimalGrid;
 import dev.ballast.connectors.codec.MalformedDecimalException;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.live.StreamListener;
+import dev.ballast.core.VenueHealth;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.Side;
 import dev.ballast.core.event.BookDelta;
@@ -45,14 +47,14 @@ final class KrakenPublicStream implements StreamListener {
     private final Map<String, DecimalGrid[]> tradeGrids = new HashMap<>();
     private final int depth;
     private final EventSink sink;
-    private final KrakenHealth health;
+    private final HealthBoard health;
     private final AtomicLong checksumsVerified = new AtomicLong();
     private final AtomicLong checksumMismatches = new AtomicLong();
     private final AtomicLong resyncs = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile StreamSender sender;
 
-    KrakenPublicStream(List<KrakenPair> pairs, int depth, EventSink sink, KrakenHealth health) {
+    KrakenPublicStream(List<KrakenPair> pairs, int depth, EventSink sink, HealthBoard health) {
         this.pairs = List.copyOf(pairs);
         this.depth = depth;
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -84,6 +86,11 @@ final class KrakenPublicStream implements StreamListener {
         List<String> names = pairs.stream().map(KrakenPair::wsName).toList();
         sender.send(subscription("subscribe", names, bookSubscription()));
         sender.send(subscription("subscribe", names, Map.of("name", "trade")));
+    }
+
+    @Override
+    public void onHealthChanged(VenueHealth streamHealth) {
+        health.refresh();
     }
 
     @Override

@@ -1,16 +1,12 @@
 package dev.ballast.connectors.kraken;
 
 import dev.ballast.connectors.live.Credentials;
+import dev.ballast.connectors.live.HmacSigner;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs Kraken private REST calls: {@code API-Key} is the key, {@code API-Sign} is
@@ -26,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class KrakenSigner {
     private final Credentials credentials;
-    private final byte[] secret;
+    private final HmacSigner hmac;
     private final LongSupplier epochNanos;
     private final AtomicLong lastNonce = new AtomicLong();
 
@@ -35,7 +31,7 @@ final class KrakenSigner {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.epochNanos = Objects.requireNonNull(epochNanos, "epochNanos");
         try {
-            this.secret = Base64.getDecoder().decode(credentials.secret());
+            this.hmac = HmacSigner.sha512Base64Key(credentials.secret());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("kraken API secret is not base64 (" + credentials + ")");
         }
@@ -54,16 +50,11 @@ final class KrakenSigner {
 
     /** Kraken's {@code API-Sign} for a call to {@code uriPath} (e.g. {@code /0/private/AddOrder}). */
     String sign(String uriPath, long nonce, String postData) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((nonce + postData).getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(secret, "HmacSHA512"));
-            mac.update(uriPath.getBytes(StandardCharsets.UTF_8));
-            mac.update(digest);
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA512 or SHA-256 unavailable in this JVM", e);
-        }
+        byte[] path = uriPath.getBytes(StandardCharsets.UTF_8);
+        byte[] digest = HmacSigner.sha256Digest(nonce + postData);
+        byte[] message = new byte[path.length + digest.length];
+        System.arraycopy(path, 0, message, 0, path.length);
+        System.arraycopy(digest, 0, message, path.length, digest.length);
+        return hmac.base64(message);
     }
 }

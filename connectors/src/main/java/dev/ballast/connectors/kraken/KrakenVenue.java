@@ -5,6 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.ballast.connectors.Venue;
 import dev.ballast.connectors.live.CallResult;
+import dev.ballast.connectors.live.DecayingCounterBudget;
+import dev.ballast.connectors.live.GatewayConfig;
+import dev.ballast.connectors.live.HealthBoard;
+import dev.ballast.connectors.live.OkHttpVenueGateway;
+import dev.ballast.connectors.live.OkHttpWebSocketStream;
+import dev.ballast.connectors.live.StreamConfig;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.connectors.live.VenueGateway;
 import dev.ballast.connectors.live.WebSocketStream;
@@ -28,6 +34,7 @@ import dev.ballast.core.event.EventSink;
 import dev.ballast.core.event.OrderRejected;
 import dev.ballast.core.event.RejectReason;
 import dev.ballast.core.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +51,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +96,7 @@ public final class KrakenVenue implements Venue {
     }
 
     private final KrakenVenueConfig config;
+    private final OkHttpClient ownedHttp;
     private final VenueGateway gateway;
     private final StreamFactory streams;
     private final Clock clock;
@@ -99,12 +108,34 @@ public final class KrakenVenue implements Venue {
     private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
 
     private volatile EventSink sink;
-    private volatile KrakenHealth health;
+    private volatile HealthBoard health;
     private volatile KrakenOrders orders;
     private volatile KrakenPublicStream publicListener;
     private volatile KrakenPrivateStream privateListener;
     private volatile WebSocketStream publicStream;
     private volatile WebSocketStream privateStream;
+
+    /**
+     * Kraken as it runs in production: one OkHttp client for the venue's REST calls and both streams, REST through
+     * the kit's {@link OkHttpVenueGateway} (ban gate, {@link KrakenRateBudget} of the configured tier on the kit's
+     * {@link DecayingCounterBudget}s, circuit breaker, {@code callTimeout}, retries for public reads),
+     * {@link KrakenReplyClassifier}, and the kit's reconnecting {@link OkHttpWebSocketStream}s, stale after
+     * {@code streamSilence} and reconnected after three times that.
+     *
+     * @param clock epoch time (the bot's system clock; tests a ManualClock)
+     */
+    public static KrakenVenue create(KrakenVenueConfig config, Clock clock) {
+        OkHttpClient http = new OkHttpClient.Builder().build();
+        KrakenRateBudget budget = new KrakenRateBudget(config.tier(), DecayingCounterBudget::new);
+        GatewayConfig gatewayConfig = GatewayConfig.defaults(config.venue().name())
+                .withCallTimeout(config.callTimeout());
+        VenueGateway gateway = new OkHttpVenueGateway(http, budget, new KrakenReplyClassifier(), gatewayConfig,
+                clock::nowNs);
+        StreamFactory streams = (name, url, listener) -> new OkHttpWebSocketStream(http, url, listener,
+                StreamConfig.defaults(name).withSilence(config.streamSilence(), config.streamSilence().multipliedBy(3)),
+                clock::nowNs);
+        return new KrakenVenue(config, gateway, streams, clock, http);
+    }
 
     /**
      * @param gateway the guarded REST path of this venue, built with a {@link KrakenReplyClassifier} and a
@@ -113,7 +144,13 @@ public final class KrakenVenue implements Venue {
      * @param clock   epoch time: nonces, event times, order ages, the metadata cache's ticker
      */
     public KrakenVenue(KrakenVenueConfig config, VenueGateway gateway, StreamFactory streams, Clock clock) {
+        this(config, gateway, streams, clock, null);
+    }
+
+    private KrakenVenue(KrakenVenueConfig config, VenueGateway gateway, StreamFactory streams, Clock clock,
+                        OkHttpClient ownedHttp) {
         this.config = Objects.requireNonNull(config, "config");
+        this.ownedHttp = ownedHttp;
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.streams = Objects.requireNonNull(streams, "streams");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -232,24 +269,25 @@ public final class KrakenVenue implements Venue {
             throw new IllegalStateException(config.venue() + " already started");
         }
         this.sink = Objects.requireNonNull(eventSink, "sink");
-        this.health = new KrakenHealth(config.venue(), eventSink, clock::nowNs);
+        this.health = new HealthBoard(config.venue(), eventSink, clock::nowNs);
         this.orders = new KrakenOrders(eventSink);
         List<KrakenPair> traded = pairs().require(config.symbols());
-        health.watch("gateway", gateway::health);
+        health.watchGateway(gateway);
         publicListener = new KrakenPublicStream(traded, config.bookDepth(), eventSink, health);
         publicStream = streams.open(config.venue() + "-public", config.publicWsUrl(), publicListener);
-        health.watch("public stream", publicStream::health);
+        health.watchStream("public", publicStream);
         if (rest.hasCredentials()) {
-            privateListener = new KrakenPrivateStream(this::pairs, orders, new StreamAccount());
+            privateListener = new KrakenPrivateStream(this::pairs, orders, new StreamAccount(), this::checkHealthQuietly,
+                    rest::redact);
             privateStream = streams.open(config.venue() + "-private", config.privateWsUrl(), privateListener);
-            health.watch("private stream", () -> worse(privateStream.health(), privateListener.subscriptionHealth()));
+            health.watch("stream private",
+                    () -> worse(privateStream.health(), privateListener.subscriptionHealth()));
         }
         publicStream.start();
         if (privateStream != null) {
             privateStream.start();
         }
-        long periodMs = Math.max(50, config.streamSilence().toMillis() / 4);
-        accountThread.scheduleAtFixedRate(this::checkHealthQuietly, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        health.refreshEvery(accountThread, Duration.ofMillis(Math.max(50, config.streamSilence().toMillis() / 4)));
     }
 
     @Override
@@ -260,9 +298,9 @@ public final class KrakenVenue implements Venue {
         }
     }
 
-    /** Polls every part of the venue's health now (the watchdog does it periodically); emits a status on change. */
+    /** Polls every part of the venue's health now (a timer does it periodically); emits a status on change. */
     public VenueHealth checkHealth() {
-        KrakenHealth h = health;
+        HealthBoard h = health;
         return h == null ? VenueHealth.DISCONNECTED : h.refresh();
     }
 
@@ -328,6 +366,10 @@ public final class KrakenVenue implements Venue {
         if (privateStream != null) {
             privateStream.close();
         }
+        if (ownedHttp != null) {
+            ownedHttp.dispatcher().executorService().shutdown();
+            ownedHttp.connectionPool().evictAll();
+        }
     }
 
     // ------------------------------------------------------------------ order thread
@@ -378,7 +420,7 @@ public final class KrakenVenue implements Venue {
                 resolveLater(r.clientOrderId(), Purpose.PLACE, 0, 0);
             }
         } else if (result instanceof CallResult.Rejected rej) {
-            orders.rejected(r.clientOrderId(), KrakenReplyClassifier.reason(rej.code()), rej.code(), now);
+            orders.rejected(r.clientOrderId(), KrakenReplyClassifier.reason(rej.code()), rest.redact(rej.code()), now);
         } else if (result instanceof CallResult.NotDone n && certainlyNotSent(n)) {
             orders.rejected(r.clientOrderId(), notDoneReason(n), "not sent: " + n.failure() + " "
                     + rest.redact(n.detail()), now);
@@ -401,7 +443,8 @@ public final class KrakenVenue implements Venue {
         if (result instanceof CallResult.Success) {
             resolveLater(id, Purpose.CANCEL_SENT, 0, 0, settleDelay());
         } else if (result instanceof CallResult.Rejected rej) {
-            sink.offer(new CancelRejected(instrument, id, KrakenReplyClassifier.reason(rej.code()), rej.code(), now));
+            sink.offer(new CancelRejected(instrument, id, KrakenReplyClassifier.reason(rej.code()),
+                    rest.redact(rej.code()), now));
         } else if (result instanceof CallResult.NotDone n && certainlyNotSent(n)) {
             sink.offer(new CancelRejected(instrument, id, notDoneReason(n), "not sent: " + n.failure(), now));
         } else {
@@ -421,7 +464,7 @@ public final class KrakenVenue implements Venue {
                     && !certainlyNotSent(n)) {
                 resolveLater(t.id, Purpose.CANCEL_UNKNOWN, 0, 0);
             } else {
-                String why = result instanceof CallResult.Rejected rej ? rej.code() : describe(result);
+                String why = result instanceof CallResult.Rejected rej ? rest.redact(rej.code()) : describe(result);
                 RejectReason reason = result instanceof CallResult.NotDone n ? notDoneReason(n)
                         : RejectReason.OTHER;
                 sink.offer(new CancelRejected(t.pair.id(), t.id, reason, "CancelAll failed: " + why, now));

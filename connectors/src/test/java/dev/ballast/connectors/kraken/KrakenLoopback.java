@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ballast.connectors.kraken.KrakenCaptures.Frame;
 import dev.ballast.connectors.live.Credentials;
-import dev.ballast.connectors.live.RateBudget;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.time.ManualClock;
 import java.io.IOException;
@@ -51,6 +50,9 @@ final class KrakenLoopback implements AutoCloseable {
     static final String SECRET = Base64.getEncoder().encodeToString(
             "made-up kraken secret for loopback tests only".getBytes(StandardCharsets.UTF_8));
     static final String WS_TOKEN = "44444444444444444444444444444444";
+    /** The venue's call timeout here; a stub slower than {@link #SLOW} times out. */
+    static final Duration CALL_TIMEOUT = Duration.ofMillis(700);
+    static final Duration SLOW = Duration.ofMillis(1_100);
 
     final WireMockServer rest;
     volatile ManualClock clock;
@@ -88,6 +90,15 @@ final class KrakenLoopback implements AutoCloseable {
         privateWs.setDispatcher(upgradeEvery(serverSide(privateServerSide, privateReceived,
                 KrakenLoopback::answerPrivateSubscription)));
         reset();
+        warmUp();
+    }
+
+    /** One round of REST and JSON before the first test, so that a cold JVM does not make it time out. */
+    private void warmUp() {
+        KrakenVenue cold = venue(config().withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+        cold.instruments();
+        cold.balances();
+        reset();
     }
 
     /**
@@ -121,7 +132,7 @@ final class KrakenLoopback implements AutoCloseable {
     KrakenVenueConfig config() {
         return KrakenVenueConfig.of(KrakenCaptures.PAIRS, new Credentials(API_KEY, SECRET, null))
                 .withUrls(rest.baseUrl(), wsUrl(publicWs), wsUrl(privateWs))
-                .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(5))
+                .withTimeouts(CALL_TIMEOUT, Duration.ofSeconds(5))
                 .withLookup(Duration.ofMillis(1), Duration.ofMillis(20), 2);
     }
 
@@ -129,12 +140,9 @@ final class KrakenLoopback implements AutoCloseable {
         return venue(config());
     }
 
+    /** The venue as production builds it ({@link KrakenVenue#create}), on this loopback Kraken and clock. */
     KrakenVenue venue(KrakenVenueConfig config) {
-        LoopbackGateway gateway = new LoopbackGateway(RateBudget.unlimited(), new KrakenReplyClassifier(),
-                config.callTimeout(), clock::nowNs);
-        venue = new KrakenVenue(config, gateway,
-                (name, url, listener) -> new LoopbackStream(url, listener, clock::nowNs, config.streamSilence()),
-                clock);
+        venue = KrakenVenue.create(config, clock);
         return venue;
     }
 

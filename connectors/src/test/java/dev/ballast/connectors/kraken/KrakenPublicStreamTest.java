@@ -3,6 +3,7 @@ package dev.ballast.connectors.kraken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.connectors.kraken.KrakenCaptures.Frame;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.testing.RecordingSink;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;
@@ -39,7 +40,7 @@ class KrakenPublicStreamTest {
     }
 
     private KrakenPublicStream newStream(RecordingSink target) {
-        KrakenHealth health = new KrakenHealth(KrakenCaptures.VENUE, target, () -> 0L);
+        HealthBoard health = new HealthBoard(KrakenCaptures.VENUE, target, () -> 0L);
         return new KrakenPublicStream(pairs.require(KrakenCaptures.PAIRS), 1000, target, health);
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ballast.connectors.kraken.KrakenCaptures.Frame;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.testing.RecordingSink;
 import dev.ballast.connectors.testing.SequencedTestBook;
 import dev.ballast.core.ClientOrderId;
@@ -124,7 +125,7 @@ class KrakenVenueFaultTest {
     @Test
     void shouldResolveAnAddOrderThatTimedOutByItsClientOrderIdAndNeverSendItAgain() {
         kraken.privateStubSlow("AddOrder", KrakenLoopback.fixture("trading/example-addorder-response-data.json"),
-                Duration.ofMillis(900));
+                KrakenLoopback.SLOW);
         kraken.privateStubWhen("OpenOrders", "cl_ord_id=late1", openOrder(TXID, "late1", "open", "0.00000000"));
         venue = startedVenue();
         OrderRequest bid = postOnly("late1", "56000.0", "0.001");
@@ -143,7 +144,7 @@ class KrakenVenueFaultTest {
     @Test
     void shouldRejectAnAddOrderThatTimedOutOnlyOnceKrakenHasRepeatedlyNotFoundIt() {
         kraken.privateStubSlow("AddOrder", KrakenLoopback.fixture("trading/example-addorder-response-data.json"),
-                Duration.ofMillis(900));
+                KrakenLoopback.SLOW);
         venue = startedVenue();
         OrderRequest bid = postOnly("lost1", "56000.0", "0.001");
 
@@ -180,7 +181,7 @@ class KrakenVenueFaultTest {
     @Test
     void shouldReportTheFillsOfATimedOutOrderFoundFilledFromTradeHistory() {
         kraken.privateStubSlow("AddOrder", KrakenLoopback.fixture("trading/example-addorder-response-data.json"),
-                Duration.ofMillis(900));
+                KrakenLoopback.SLOW);
         kraken.privateStubWhen("ClosedOrders", "cl_ord_id=fill1",
                 "{\"error\":[],\"result\":{\"closed\":" + orderEntry(TXID, "fill1", "closed", "0.00100000")
                         + ",\"count\":1}}");
@@ -231,7 +232,7 @@ class KrakenVenueFaultTest {
         assertThat(venue.streamCounters().resyncs()).isEqualTo(1);
         List<VenueStatus> statuses = kraken.sink.ofType(VenueStatus.class);
         int invalid = indexOf(statuses, s -> s.health() == VenueHealth.BOOK_INVALID
-                && s.detail().contains("XMR/USD book checksum mismatch"));
+                && s.detail().contains("book XMR/USD: checksum mismatch"));
         assertThat(invalid).isNotNegative();
         assertThat(statuses.subList(invalid, statuses.size()))
                 .anySatisfy(s -> assertThat(s.health()).isEqualTo(VenueHealth.HEALTHY));
@@ -318,7 +319,7 @@ class KrakenVenueFaultTest {
             KrakenPairs pairs = KrakenCaptures.pairs();
             RecordingSink ignored = new RecordingSink();
             reference = new KrakenPublicStream(pairs.require(KrakenCaptures.PAIRS), 1000, ignored,
-                    new KrakenHealth(KrakenCaptures.VENUE, ignored, () -> 0L));
+                    new HealthBoard(KrakenCaptures.VENUE, ignored, () -> 0L));
             reference.onOpen(text -> true);
             Pattern firstLevel = Pattern.compile("\\{\"([ab])\":\\[\\[\"([0-9.]+)\",\"([0-9.]+)\"");
             int seen = 0;
