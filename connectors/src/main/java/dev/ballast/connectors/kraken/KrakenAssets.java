@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <tr><th>Kraken</th><th>ours</th></tr>
  *   <tr><td>XXBT, XBT</td><td>BTC</td></tr>
  *   <tr><td>XXDG, XDG</td><td>DOGE</td></tr>
- *   <tr><td>XETH, XETC, XLTC, XXRP, XXLM, XXMR, XZEC, XREP, XMLN</td><td>ETH, ETC, LTC, XRP, XLM, XMR, ZEC, REP, MLN</td></tr>
+ *   <tr><td>XETH, XETC, XLTC, XXRP, XXLM, XXMR, XZEC, XREP, XMLN</td>
+ *       <td>ETH, ETC, LTC, XRP, XLM, XMR, ZEC, REP, MLN</td></tr>
  *   <tr><td>ZUSD, ZEUR, ZGBP, ZCAD, ZJPY, ZAUD</td><td>USD, EUR, GBP, CAD, JPY, AUD</td></tr>
  * </table>
  *

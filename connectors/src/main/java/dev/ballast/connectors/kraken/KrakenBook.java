@@ -62,7 +62,8 @@ final class KrakenBook {
         this.priceGrid = new DecimalGrid(instrument.tickSize());
         this.sizeGrid = new DecimalGrid(instrument.lotSize());
         if (depth < CHECKSUM_LEVELS) {
-            throw new IllegalArgumentException(id + ": book depth must be >= " + CHECKSUM_LEVELS + " (was " + depth + ")");
+            throw new IllegalArgumentException(id + ": book depth must be >= " + CHECKSUM_LEVELS + " (was " + depth
+                    + ")");
         }
         this.depth = depth;
     }
@@ -85,7 +86,7 @@ final class KrakenBook {
         return bidSide ? bids.size() : asks.size();
     }
 
-    /** The levels of one side as Kraken sent them ({@code [price, volume]}), best first: for tests and resync checks. */
+    /** The levels of one side as Kraken sent them ({@code [price, volume]}), best first (for tests). */
     List<String[]> rawLevels(boolean bidSide) {
         List<String[]> out = new ArrayList<>();
         for (String[] l : (bidSide ? bids : asks).values()) {

@@ -34,7 +34,8 @@ record KrakenOrder(String txid, KrakenPair pair, Side side, String orderType, St
             case "pending", "open" -> anyFilled ? OrderStatus.PARTIALLY_FILLED : OrderStatus.OPEN;
             case "closed" -> allFilled ? OrderStatus.FILLED : OrderStatus.CANCELLED;
             case "canceled", "expired" -> allFilled ? OrderStatus.FILLED : OrderStatus.CANCELLED;
-            default -> throw new IllegalArgumentException("unknown Kraken order status '" + status + "' (" + txid + ")");
+            default -> throw new IllegalArgumentException("unknown Kraken order status '" + status + "' (" + txid
+                    + ")");
         };
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *   <tr><td>EOrder:Post only order</td><td>BusinessReject</td><td>POST_ONLY_WOULD_CROSS</td></tr>
  *   <tr><td>EOrder:Insufficient funds</td><td>BusinessReject</td><td>INSUFFICIENT_BALANCE</td></tr>
  *   <tr><td>EOrder:Unknown order</td><td>BusinessReject</td><td>UNKNOWN_ORDER</td></tr>
- *   <tr><td>EOrder:Order minimum not met, EOrder:Cost minimum not met</td><td>BusinessReject</td><td>MIN_NOTIONAL</td></tr>
+ *   <tr><td>EOrder:Order minimum not met, EOrder:Cost minimum not met</td><td>BusinessReject</td>
+ *       <td>MIN_NOTIONAL</td></tr>
  *   <tr><td>EGeneral:Invalid arguments…, EOrder:Invalid price, EOrder:Invalid order, EOrder:Duplicate…,
  *       EQuery:Unknown asset pair</td><td>BusinessReject</td><td>INVALID_ORDER</td></tr>
  *   <tr><td>any other E… (EAPI:Invalid key, EAPI:Invalid nonce, EGeneral:Permission denied, …)</td>

@@ -277,8 +277,8 @@ public final class KrakenVenue implements Venue {
         publicStream = streams.open(config.venue() + "-public", config.publicWsUrl(), publicListener);
         health.watchStream("public", publicStream);
         if (rest.hasCredentials()) {
-            privateListener = new KrakenPrivateStream(this::pairs, orders, new StreamAccount(), this::checkHealthQuietly,
-                    rest::redact);
+            privateListener = new KrakenPrivateStream(this::pairs, orders, new StreamAccount(),
+                    this::checkHealthQuietly, rest::redact);
             privateStream = streams.open(config.venue() + "-private", config.privateWsUrl(), privateListener);
             health.watch("stream private",
                     () -> worse(privateStream.health(), privateListener.subscriptionHealth()));

@@ -1,12 +1,15 @@
 package dev.ballast.connectors.kraken;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -14,7 +17,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ballast.connectors.kraken.KrakenCaptures.Frame;
 import dev.ballast.connectors.live.Credentials;
-import dev.ballast.core.VenueId;
 import dev.ballast.core.time.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +34,11 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Response;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kraken on loopback: WireMock serves the REST API from the real {@code AssetPairs} capture and XChange's Kraken
@@ -70,8 +73,7 @@ final class KrakenLoopback implements AutoCloseable {
         // The servers' own debug logging (every Jetty buffer) would slow the tests tenfold.
         for (String noisy : List.of("org.eclipse.jetty", "com.github.tomakehurst", "wiremock", "okhttp3",
                 "mockwebserver3", "org.apache.hc")) {
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(noisy))
-                    .setLevel(ch.qos.logback.classic.Level.WARN);
+            ((Logger) LoggerFactory.getLogger(noisy)).setLevel(Level.WARN);
         }
     }
 
@@ -200,7 +202,8 @@ final class KrakenLoopback implements AutoCloseable {
     private static void answerPrivateSubscription(WebSocket ws, String received) {
         for (String channel : List.of("ownTrades", "openOrders")) {
             if (received.contains("\"name\":\"" + channel + "\"") && received.contains(WS_TOKEN)) {
-                ws.send("{\"channelName\":\"" + channel + "\",\"event\":\"subscriptionStatus\",\"status\":\"subscribed\","
+                ws.send("{\"channelName\":\"" + channel + "\",\"event\":\"subscriptionStatus\","
+                        + "\"status\":\"subscribed\","
                         + "\"subscription\":{\"name\":\"" + channel + "\"}}");
                 if (channel.equals("openOrders")) {
                     ws.send("[[],\"openOrders\",{\"sequence\":1}]");
@@ -256,7 +259,7 @@ final class KrakenLoopback implements AutoCloseable {
     /** A stub for one method whose request body contains {@code bodyPart}, taking precedence over the defaults. */
     void privateStubWhen(String method, String bodyPart, String body) {
         rest.stubFor(post(urlPathEqualTo("/0/private/" + method)).atPriority(1)
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(bodyPart))
+                .withRequestBody(containing(bodyPart))
                 .willReturn(okJson(body)));
     }
 
@@ -265,10 +268,6 @@ final class KrakenLoopback implements AutoCloseable {
         rest.stubFor(post(urlPathEqualTo("/0/private/" + method)).atPriority(5)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
                         .withFixedDelay((int) delay.toMillis())));
-    }
-
-    static VenueId venueId() {
-        return KrakenCaptures.VENUE;
     }
 
     private static String wsUrl(MockWebServer server) {

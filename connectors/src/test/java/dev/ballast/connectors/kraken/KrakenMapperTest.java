@@ -153,7 +153,8 @@ class KrakenMapperTest {
     @Test
     void shouldReadTheTxidOfAnAddOrderReplyAndRefuseOneWithout() {
         assertThat(KrakenMapper.addOrderTxid(KrakenMapper.result(
-                KrakenLoopback.fixture("trading/example-addorder-response-data.json")))).isEqualTo("OWQJ5O-ZWYC7-5R7POQ");
+                KrakenLoopback.fixture("trading/example-addorder-response-data.json"))))
+                .isEqualTo("OWQJ5O-ZWYC7-5R7POQ");
         assertThatThrownBy(() -> KrakenMapper.addOrderTxid(KrakenMapper.result("{\"error\":[],\"result\":{}}")))
                 .isInstanceOf(MalformedKrakenMessageException.class);
         assertThat(Optional.ofNullable(KrakenMapper.clientOrderId(KrakenMapper.parse("{\"cl_ord_id\":\"has space\"}"))))

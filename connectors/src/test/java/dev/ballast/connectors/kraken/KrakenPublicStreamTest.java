@@ -7,6 +7,7 @@ import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.testing.RecordingSink;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;
+import dev.ballast.core.Side;
 import dev.ballast.core.VenueHealth;
 import dev.ballast.core.book.ApplyResult;
 import dev.ballast.core.book.OrderBook;
@@ -16,6 +17,7 @@ import dev.ballast.core.event.BookSnapshot;
 import dev.ballast.core.event.Event;
 import dev.ballast.core.event.PublicTrade;
 import dev.ballast.core.event.VenueStatus;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The public stream listener fed the real Kraken v1 capture frame by frame, without a socket. */
 class KrakenPublicStreamTest {
+    private static final String XMR_BOOK = "{\"name\":\"book\",\"depth\":1000}";
     private final RecordingSink sink = new RecordingSink();
     private final List<String> sent = new ArrayList<>();
     private KrakenPairs pairs;
@@ -83,7 +86,7 @@ class KrakenPublicStreamTest {
             OrderBook engine = engineBooks.get(ours.instrument().id());
             assertThat(engine.bestBidTicks()).as(p).isEqualTo(ours.bestTicks(true));
             assertThat(engine.bestAskTicks()).as(p).isEqualTo(ours.bestTicks(false));
-            assertThat(engine.levels(dev.ballast.core.Side.BUY)).as(p).isEqualTo(ours.levels(true));
+            assertThat(engine.levels(Side.BUY)).as(p).isEqualTo(ours.levels(true));
         }
         assertThat(sink.ofType(VenueStatus.class)).last()
                 .satisfies(s -> assertThat(s.health()).isEqualTo(VenueHealth.HEALTHY));
@@ -115,8 +118,8 @@ class KrakenPublicStreamTest {
             assertThat(s.detail()).contains("XMR/USD", "checksum mismatch");
         });
         assertThat(sent).containsExactly(
-                "{\"event\":\"unsubscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":{\"name\":\"book\",\"depth\":1000}}",
-                "{\"event\":\"subscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":{\"name\":\"book\",\"depth\":1000}}");
+                "{\"event\":\"unsubscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":" + XMR_BOOK + "}",
+                "{\"event\":\"subscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":" + XMR_BOOK + "}");
 
         // Kraken answers the new subscription with a snapshot of the book as it now stands.
         int next = corruptAt + 1;
@@ -175,7 +178,7 @@ class KrakenPublicStreamTest {
         assertThat(trades.get(0).instrument()).isEqualTo(xmr.id());
         assertThat(xmr.ticksToPrice(trades.get(0).priceTicks())).isEqualByComparingTo("354.11");
         assertThat(xmr.lotsToSize(trades.get(0).sizeLots())).isEqualByComparingTo("0.89594024");
-        assertThat(trades.get(0).aggressor()).isEqualTo(dev.ballast.core.Side.SELL);
+        assertThat(trades.get(0).aggressor()).isEqualTo(Side.SELL);
         assertThat(trades.get(0).timestampNs()).isEqualTo(1_618_678_142_557_535_000L);
         assertThat(stream.counters().malformedMessages()).isZero();
     }
@@ -194,7 +197,7 @@ class KrakenPublicStreamTest {
             scout.onMessage(t, frames.get(i).receivedNs());
             Matcher m = firstLevel.matcher(t);
             if (!t.endsWith("\"" + pair + "\"]") || !t.contains("\"c\":\"") || !m.find()
-                    || new java.math.BigDecimal(m.group(3)).signum() == 0) {
+                    || new BigDecimal(m.group(3)).signum() == 0) {
                 continue;
             }
             List<String[]> top = scout.book(pair).rawLevels(m.group(1).equals("b"));

@@ -70,7 +70,8 @@ class KrakenSecretLogTest {
         venue.cancel(XBT_CHF, new ClientOrderId("gone1"));
         kraken.pushPrivate("{\"event\":\"subscriptionStatus\",\"channelName\":\"ownTrades\",\"status\":\"error\","
                 + "\"errorMessage\":\"EGeneral:Invalid arguments:token " + KrakenLoopback.WS_TOKEN + "\"}");
-        kraken.pushPrivate("[[{\"T1\":{\"pair\":\"" + KrakenLoopback.WS_TOKEN + "\"}}],\"ownTrades\",{\"sequence\":9}]");
+        kraken.pushPrivate("[[{\"T1\":{\"pair\":\"" + KrakenLoopback.WS_TOKEN + "\"}}],\"ownTrades\","
+                + "{\"sequence\":9}]");
         kraken.pushPublic("{not json " + KrakenLoopback.API_KEY);
         kraken.privateStub("BalanceEx", "{\"error\":[\"EAPI:Invalid key " + KrakenLoopback.API_KEY + "\"]}");
         try {

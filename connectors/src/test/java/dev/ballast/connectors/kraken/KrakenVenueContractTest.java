@@ -1,5 +1,7 @@
 package dev.ballast.connectors.kraken;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.ballast.connectors.kraken.KrakenLoopback.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +19,7 @@ import dev.ballast.core.OpenOrder;
 import dev.ballast.core.OrderRequest;
 import dev.ballast.core.OrderType;
 import dev.ballast.core.Side;
+import dev.ballast.core.TradeId;
 import dev.ballast.core.VenueHealth;
 import dev.ballast.core.VenueOrderId;
 import dev.ballast.core.event.BookDelta;
@@ -83,8 +86,7 @@ class KrakenVenueContractTest {
         kraken.clock.advance(Duration.ofMinutes(5));
         venue.instruments();
 
-        assertThat(kraken.rest.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/0/public/AssetPairs")))).hasSize(1);
+        assertThat(kraken.rest.findAll(getRequestedFor(urlPathEqualTo("/0/public/AssetPairs")))).hasSize(1);
     }
 
     @Test
@@ -167,7 +169,8 @@ class KrakenVenueContractTest {
 
         await().until(() -> !kraken.sink.forOrder(bid.clientOrderId()).isEmpty());
         assertThat(kraken.sink.forOrder(bid.clientOrderId())).singleElement().isInstanceOfSatisfying(
-                OrderAccepted.class, a -> assertThat(a.venueOrderId()).isEqualTo(new VenueOrderId("OWQJ5O-ZWYC7-5R7POQ")));
+                OrderAccepted.class,
+                a -> assertThat(a.venueOrderId()).isEqualTo(new VenueOrderId("OWQJ5O-ZWYC7-5R7POQ")));
         String body = kraken.privateCalls("AddOrder").get(0).getBodyAsString();
         assertThat(body).contains("ordertype=limit", "type=buy", "volume=0.001", "pair=XBTCHF", "price=56000",
                 "oflags=post", "cl_ord_id=q1A2b3").doesNotContain("timeinforce");
@@ -213,9 +216,11 @@ class KrakenVenueContractTest {
     void shouldReportEachFillOnceEvenWhenKrakenRepeatsIt() {
         venue = startedVenue();
         OrderRequest bid = placeAccepted("bid7", Side.BUY, "56000.0", "0.003");
-        String trade = "[[{\"TRADE1-AAAAA-BBBBBB\":{\"ordertxid\":\"OWQJ5O-ZWYC7-5R7POQ\",\"postxid\":\"TKH2SE-M7IF5-CFI7LT\","
+        String trade = "[[{\"TRADE1-AAAAA-BBBBBB\":{\"ordertxid\":\"OWQJ5O-ZWYC7-5R7POQ\","
+                + "\"postxid\":\"TKH2SE-M7IF5-CFI7LT\","
                 + "\"pair\":\"XBT/CHF\",\"time\":\"1700000002.123456\",\"type\":\"buy\",\"ordertype\":\"limit\","
-                + "\"price\":\"56000.0\",\"cost\":\"56.0\",\"fee\":\"0.0896\",\"vol\":\"0.00100000\",\"margin\":\"0.0\"}}],"
+                + "\"price\":\"56000.0\",\"cost\":\"56.0\",\"fee\":\"0.0896\",\"vol\":\"0.00100000\","
+                + "\"margin\":\"0.0\"}}],"
                 + "\"ownTrades\",{\"sequence\":%d}]";
 
         kraken.pushPrivate(String.format(trade, 1));
@@ -244,7 +249,7 @@ class KrakenVenueContractTest {
         venue = startedVenue();
         InstrumentId xbtUsd = InstrumentId.of("kraken", "XBT/USD");
 
-        List<Fill> fills = venue.tradesSince(xbtUsd, new dev.ballast.core.TradeId("TY5BYV-WJUQF-XPYEYD-1"));
+        List<Fill> fills = venue.tradesSince(xbtUsd, new TradeId("TY5BYV-WJUQF-XPYEYD-1"));
 
         assertThat(fills).extracting(f -> f.tradeId().value())
                 .containsExactly("TY5BYV-WJUQF-XPYEYD-2", "TY5BYV-WJUQF-XPYEYD-3");

@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.WebSocket;
@@ -44,6 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Kraken's share of the fault matrix, each case ending in an asserted state. */
 class KrakenVenueFaultTest {
+    private static final String XMR_BOOK = "{\"name\":\"book\",\"depth\":1000}";
     private static final InstrumentId XBT_CHF = InstrumentId.of("kraken", "XBT/CHF");
     private static final String TXID = "OTIME1-OUTXX-ABCDEF";
     private static KrakenLoopback kraken;
@@ -237,8 +239,8 @@ class KrakenVenueFaultTest {
         assertThat(statuses.subList(invalid, statuses.size()))
                 .anySatisfy(s -> assertThat(s.health()).isEqualTo(VenueHealth.HEALTHY));
         assertThat(kraken.publicReceived).containsSubsequence(
-                "{\"event\":\"unsubscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":{\"name\":\"book\",\"depth\":1000}}",
-                "{\"event\":\"subscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":{\"name\":\"book\",\"depth\":1000}}");
+                "{\"event\":\"unsubscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":" + XMR_BOOK + "}",
+                "{\"event\":\"subscribe\",\"pair\":[\"XMR/USD\"],\"subscription\":" + XMR_BOOK + "}");
         SequencedTestBook engineBook = new SequencedTestBook(resync.instrument());
         kraken.sink.events().forEach(engineBook::apply);
         assertThat(engineBook.isSynced()).isTrue();
@@ -426,7 +428,7 @@ class KrakenVenueFaultTest {
         return "{\"error\":[],\"result\":{\"open\":" + orderEntry(txid, clientId, status, executed) + "}}";
     }
 
-    private static <T> int indexOf(List<T> list, java.util.function.Predicate<T> p) {
+    private static <T> int indexOf(List<T> list, Predicate<T> p) {
         for (int i = 0; i < list.size(); i++) {
             if (p.test(list.get(i))) {
                 return i;
