@@ -107,6 +107,7 @@ public final class KrakenVenue implements Venue {
     private final LoadingCache<InstrumentId, FeeSchedule> fees;
     private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
 
+    private volatile KrakenPairs lastPairs;
     private volatile EventSink sink;
     private volatile HealthBoard health;
     private volatile KrakenOrders orders;
@@ -163,8 +164,12 @@ public final class KrakenVenue implements Venue {
                 .refreshAfterWrite(config.metadataRefresh())
                 .expireAfterWrite(config.metadataTtl())
                 .executor(accountThread)
-                .build(key -> KrakenMapper.assetPairs(rest.publicRead(KrakenEndpoints.ASSET_PAIRS, ""),
-                        config.venue()));
+                .build(key -> {
+                    KrakenPairs loaded = KrakenMapper.assetPairs(rest.publicRead(KrakenEndpoints.ASSET_PAIRS, ""),
+                            config.venue());
+                    lastPairs = loaded;
+                    return loaded;
+                });
         this.fees = Caffeine.newBuilder()
                 .ticker(clock::nowNs)
                 .refreshAfterWrite(config.metadataRefresh())
@@ -277,7 +282,7 @@ public final class KrakenVenue implements Venue {
         publicStream = streams.open(config.venue() + "-public", config.publicWsUrl(), publicListener);
         health.watchStream("public", publicStream);
         if (rest.hasCredentials()) {
-            privateListener = new KrakenPrivateStream(this::pairs, orders, new StreamAccount(),
+            privateListener = new KrakenPrivateStream(this::knownPairs, orders, new StreamAccount(),
                     this::checkHealthQuietly, rest::redact);
             privateStream = streams.open(config.venue() + "-private", config.privateWsUrl(), privateListener);
             health.watch("stream private",
@@ -321,15 +326,17 @@ public final class KrakenVenue implements Venue {
                     "kraken: public data only (no credentials)", now));
             return;
         }
-        Optional<KrakenPair> pair = pairs().byId(request.instrument());
-        String problem = pair.isEmpty() ? "unknown instrument " + request.instrument()
+        Optional<KrakenPair> pair = knownPairs().byId(request.instrument());
+        LocalReject problem = pair.isEmpty()
+                ? new LocalReject(RejectReason.INVALID_ORDER, "unknown instrument " + request.instrument())
                 : checkBeforeSending(request, pair.get());
         if (problem == null) {
-            problem = orders.register(request, pair.get(), now).orElse(null);
+            problem = orders.register(request, pair.get(), now)
+                    .map(why -> new LocalReject(RejectReason.INVALID_ORDER, why)).orElse(null);
         }
         if (problem != null) {
-            RejectReason reason = problem.startsWith("below") ? RejectReason.MIN_NOTIONAL : RejectReason.INVALID_ORDER;
-            out.offer(new OrderRejected(request.instrument(), request.clientOrderId(), reason, problem, now));
+            out.offer(new OrderRejected(request.instrument(), request.clientOrderId(), problem.reason(),
+                    problem.message(), now));
             return;
         }
         submit(orderThread, () -> sendOrder(request, pair.get()), () -> orders.rejected(request.clientOrderId(),
@@ -374,23 +381,32 @@ public final class KrakenVenue implements Venue {
 
     // ------------------------------------------------------------------ order thread
 
-    /** Null when the order may be sent; otherwise why not ("below ..." for a minimum not met). */
-    private static String checkBeforeSending(OrderRequest r, KrakenPair pair) {
+    /** Why an order is refused before it is sent. */
+    private record LocalReject(RejectReason reason, String message) {
+    }
+
+    /** Null when the order may be sent; otherwise why not. */
+    private static LocalReject checkBeforeSending(OrderRequest r, KrakenPair pair) {
         Instrument i = pair.instrument();
         if (!pair.acceptsNewOrders()) {
-            return pair.wsName() + " accepts no new orders (status " + pair.status() + ")";
+            return new LocalReject(RejectReason.VENUE_UNAVAILABLE,
+                    pair.wsName() + " accepts no new orders (status " + pair.status() + ")");
         }
         if (r.type() != OrderType.MARKET && r.price().remainder(i.tickSize()).signum() != 0) {
-            return "price " + r.price().toPlainString() + " is not a multiple of the tick " + i.tickSize();
+            return new LocalReject(RejectReason.INVALID_ORDER,
+                    "price " + r.price().toPlainString() + " is not a multiple of the tick " + i.tickSize());
         }
         if (r.size().remainder(i.lotSize()).signum() != 0) {
-            return "size " + r.size().toPlainString() + " is not a multiple of the lot " + i.lotSize();
+            return new LocalReject(RejectReason.INVALID_ORDER,
+                    "size " + r.size().toPlainString() + " is not a multiple of the lot " + i.lotSize());
         }
         if (r.size().compareTo(pair.orderMin()) < 0) {
-            return "below Kraken's minimum order size " + pair.orderMin().toPlainString() + " " + i.base();
+            return new LocalReject(RejectReason.MIN_NOTIONAL,
+                    "below Kraken's minimum order size " + pair.orderMin().toPlainString() + " " + i.base());
         }
         if (r.type() != OrderType.MARKET && !i.meetsMinNotional(r.price(), r.size())) {
-            return "below the minimum notional " + i.minNotional().toPlainString() + " " + i.quote();
+            return new LocalReject(RejectReason.MIN_NOTIONAL,
+                    "below the minimum notional " + i.minNotional().toPlainString() + " " + i.quote());
         }
         return null;
     }
@@ -691,8 +707,26 @@ public final class KrakenVenue implements Venue {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The pairs, loading them if they are not cached (blocking: not for the engine or a stream thread). */
     private KrakenPairs pairs() {
         return metadata.get(PAIRS_KEY);
+    }
+
+    /**
+     * The pairs without blocking, for the engine and stream threads: the cached ones, else the last loaded while
+     * a reload runs in the background. Loaded at {@link #start} at the latest.
+     */
+    private KrakenPairs knownPairs() {
+        KrakenPairs cached = metadata.getIfPresent(PAIRS_KEY);
+        if (cached != null) {
+            return cached;
+        }
+        metadata.refresh(PAIRS_KEY);
+        KrakenPairs last = lastPairs;
+        if (last == null) {
+            throw new IllegalStateException(config.venue() + ": instruments not loaded yet (start(sink) loads them)");
+        }
+        return last;
     }
 
     private FeeSchedule loadFees(InstrumentId instrument) {
