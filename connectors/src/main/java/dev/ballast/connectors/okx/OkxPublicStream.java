@@ -62,13 +62,9 @@ final class OkxPublicStream implements StreamListener {
     private final EventSink sink;
     private final OkxHealth health;
     private final Clock clock;
-    private final long pingAfterNs;
-    private final long staleAfterNs;
+    private final OkxKeepalive keepalive;
 
     private StreamSender sender;
-    private long lastTrafficNs;
-    private boolean pingOutstanding;
-    private boolean stale;
     private long malformed;
     private long gaps;
     private long checksumMismatches;
@@ -84,9 +80,7 @@ final class OkxPublicStream implements StreamListener {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.health = Objects.requireNonNull(health, "health");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.pingAfterNs = pingAfterNs;
-        this.staleAfterNs = staleAfterNs;
-        this.lastTrafficNs = clock.nowNs();
+        this.keepalive = new OkxKeepalive(health, HEALTH_PART, pingAfterNs, staleAfterNs, clock.nowNs());
         for (BookState b : books.values()) {
             health.set(b.healthPart, VenueHealth.BOOK_INVALID, "awaiting snapshot");
         }
@@ -96,9 +90,7 @@ final class OkxPublicStream implements StreamListener {
     @Override
     public synchronized void onOpen(StreamSender streamSender) {
         this.sender = streamSender;
-        lastTrafficNs = clock.nowNs();
-        pingOutstanding = false;
-        stale = false;
+        keepalive.onConnected(clock.nowNs());
         health.set(HEALTH_PART, VenueHealth.HEALTHY, "connected");
         ObjectNode subscribe = OkxMapper.JSON.createObjectNode().put("op", "subscribe");
         ArrayNode args = subscribe.putArray("args");
@@ -114,10 +106,7 @@ final class OkxPublicStream implements StreamListener {
 
     @Override
     public synchronized void onMessage(String text, long receivedNs) {
-        lastTrafficNs = clock.nowNs();
-        pingOutstanding = false;
-        if (stale) {
-            stale = false;
+        if (keepalive.onTraffic(clock.nowNs())) {
             health.set(HEALTH_PART, VenueHealth.HEALTHY, "traffic again");
         }
         if ("pong".equals(text)) {
@@ -169,21 +158,7 @@ final class OkxPublicStream implements StreamListener {
      * @return 1 when it sent or marked something, else 0
      */
     synchronized int poll(long nowNs) {
-        if (sender == null) {
-            return 0;
-        }
-        long quietNs = nowNs - lastTrafficNs;
-        if (quietNs >= staleAfterNs && !stale) {
-            stale = true;
-            health.set(HEALTH_PART, VenueHealth.STREAM_STALE, "silent for " + quietNs / 1_000_000L + " ms");
-            return 1;
-        }
-        if (quietNs >= pingAfterNs && !pingOutstanding) {
-            pingOutstanding = true;
-            sender.send("ping");
-            return 1;
-        }
-        return 0;
+        return keepalive.poll(nowNs, sender);
     }
 
     private void onBooks(OkxMapper.BookMessage m) {

@@ -27,8 +27,13 @@ final class OkxTestData {
     private OkxTestData() {
     }
 
+    private static List<String> frames;
+
     /** The frames OKX sent in the WebSocket capture, in order, without the recorder's timestamps. */
-    static List<String> capturedFrames() {
+    static synchronized List<String> capturedFrames() {
+        if (frames != null) {
+            return frames;
+        }
         List<String> out = new ArrayList<>();
         for (String line : lines(SharedData.resolve("captures/OKX.ws.1.0"))) {
             if (line.startsWith("wss://")) {
@@ -37,7 +42,8 @@ final class OkxTestData {
             int colon = line.indexOf(": ");
             out.add(line.substring(colon + 2));
         }
-        return out;
+        frames = List.copyOf(out);
+        return frames;
     }
 
     /** The body of the first REST call in {@code OKX.0} whose URL is {@code url}. */
