@@ -242,6 +242,8 @@ public final class BacktestDriver {
         @Override public void place(dev.ballast.core.OrderRequest r) { venue.place(r); }
         @Override public void cancel(InstrumentId i, dev.ballast.core.ClientOrderId id) { venue.cancel(i, id); }
         @Override public void cancelAll() { venue.cancelAll(); }
+        @Override public java.util.Optional<dev.ballast.core.OrderReport> orderStatus(InstrumentId i, dev.ballast.core.ClientOrderId id) { return venue.orderStatus(i, id); }
+        @Override public List<dev.ballast.core.Fill> tradesSince(InstrumentId i, dev.ballast.core.TradeId after) { return venue.tradesSince(i, after); }
         @Override public void close() { venue.close(); }
     }
 }

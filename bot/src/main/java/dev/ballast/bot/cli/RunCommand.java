@@ -3,12 +3,13 @@ package dev.ballast.bot.cli;
 import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.ConfigException;
 import dev.ballast.bot.config.ConfigLoader;
-import dev.ballast.bot.config.Mode;
 import dev.ballast.bot.run.BotRunner;
+import dev.ballast.bot.run.ModeSupport;
 import dev.ballast.bot.run.PaperTrading;
 import dev.ballast.bot.run.SystemClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +38,9 @@ public final class RunCommand implements Callable<Integer> {
             ValidateCommand.printProblems(spec.commandLine(), e);
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
-        if (c.mode() != Mode.PAPER) {
-            spec.commandLine().getErr().println("mode " + c.mode() + " is not supported yet; use mode: paper");
+        Optional<String> unavailable = ModeSupport.unavailable(c);
+        if (unavailable.isPresent()) {
+            spec.commandLine().getErr().println(unavailable.get());
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
         SystemClock clock = new SystemClock();

@@ -21,6 +21,7 @@ import dev.ballast.core.event.OrderCancelled;
 import dev.ballast.core.event.OrderFilled;
 import dev.ballast.core.event.OrderRejected;
 import dev.ballast.core.event.PublicTrade;
+import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
 import dev.ballast.core.OrderStatus;
@@ -89,6 +90,9 @@ public final class Engine {
     private final InventoryAggregator inventory;
     private final EngineSettings settings;
     private final Map<InstrumentId, Market> markets = new HashMap<>();
+    /** Each venue's last reported health; a venue that never reported is taken as healthy (its books still decide). */
+    private final Map<VenueId, VenueHealth> venueHealth = new HashMap<>();
+    private long venueStatusChanges;
     private final Map<Asset, AssetState> assets = new LinkedHashMap<>();
     private final List<AssetState> assetList = new ArrayList<>();
     private final Map<InstrumentId, Long> fillsByMarket = new LinkedHashMap<>();
@@ -290,6 +294,8 @@ public final class Engine {
                 hedgeChildDone(o);
             } else if (e instanceof CancelRejected c) {
                 orders.onCancelRejected(c);
+            } else if (e instanceof VenueStatus v) {
+                onVenueStatus(v);
             }
         } catch (RuntimeException ex) {
             // A venue message that breaks an invariant must not take the engine (and its open orders) down.
@@ -329,6 +335,34 @@ public final class Engine {
                     m.instrument.id(), d.firstUpdateId(), m.book.lastUpdateId());
             pullQuotes(m, "book gap");
             m.venue.requestSnapshot(m.instrument.id());
+        }
+    }
+
+    /**
+     * A venue's health changed. While it is not usable its markets give no mid (so no fair value from them, no
+     * quotes there, and the router prices hedges there at infinite cost) and our quotes on it are pulled.
+     */
+    private void onVenueStatus(VenueStatus v) {
+        VenueHealth before = venueHealth.put(v.venue(), v.health());
+        if (before == v.health()) {
+            return;
+        }
+        venueStatusChanges++;
+        if (v.health().usable()) {
+            LOG.info("{}: venue healthy again{}", v.venue(), v.detail().isEmpty() ? "" : " (" + v.detail() + ")");
+        } else {
+            LOG.warn("{}: venue {}{}; no quotes there until it recovers", v.venue(), v.health().description(),
+                    v.detail().isEmpty() ? "" : " (" + v.detail() + ")");
+        }
+        for (Market m : markets.values()) {
+            if (!m.instrument.id().venue().equals(v.venue())) {
+                continue;
+            }
+            m.venueHealth = v.health();
+            if (!v.health().usable()) {
+                pullQuotes(m, "venue " + v.health().description());
+            }
+            markDirty(m);
         }
     }
 
@@ -728,7 +762,8 @@ public final class Engine {
         for (int i = 0; i < a.markets.size(); i++) {
             Market m = a.markets.get(i);
             VenueId venue = m.instrument.id().venue();
-            VenueHealth health = Double.isNaN(m.mid()) ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
+            VenueHealth health = !m.venueHealth.usable() ? m.venueHealth
+                    : Double.isNaN(m.mid()) ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
             double base = inventory.quantity(a.settings.asset(), venue).doubleValue();
             double cash = inventory.cash(venue).doubleValue();
             for (Order o : orders.liveOrders()) {
@@ -838,6 +873,28 @@ public final class Engine {
     public long foreignFills() { return foreignFills; }
     public long publicTrades() { return trades; }
     public boolean isQuoting() { return quoting; }
+    public long venueStatusChanges() { return venueStatusChanges; }
+
+    /**
+     * A venue's health as the engine acts on it: its own last report, or BOOK_INVALID when every book we trade there
+     * is unusable, or HEALTHY.
+     */
+    public VenueHealth venueHealth(VenueId venue) {
+        VenueHealth reported = venueHealth.getOrDefault(venue, VenueHealth.HEALTHY);
+        if (!reported.usable()) {
+            return reported;
+        }
+        boolean any = false;
+        for (Market m : markets.values()) {
+            if (m.instrument.id().venue().equals(venue)) {
+                if (!Double.isNaN(m.mid())) {
+                    return VenueHealth.HEALTHY;
+                }
+                any = true;
+            }
+        }
+        return any ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
+    }
     public long inboxRejected() { return inbox.rejectedCount(); }
 
     /** Fills so far per instrument. */
