@@ -3,6 +3,7 @@ package dev.ballast.connectors.okx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.VenueHealth;
@@ -26,20 +27,24 @@ import org.slf4j.LoggerFactory;
  * Going live runs {@code onLive} (the venue backfills fills it may have missed while disconnected); going down hands
  * the post-only orders that were waiting for the stream to {@code onDown} (the venue looks them up by client id).
  * Frames sent here carry the API key and passphrase: nothing sent is ever logged, and OKX's error text is scrubbed.
- * Same keepalive and silence watchdog as the public stream.
+ * Health: the board watches {@link #isLive()} (DISCONNECTED until logged in and subscribed) beside the kit
+ * stream's own state; this listener refreshes the board when either changes. Same {@code ping} keepalive as the
+ * public stream.
  *
  * <p>Thread-safety: the stream's I/O thread calls the listener methods and the venue's watchdog calls
- * {@link #poll}; they share this object's lock.
+ * {@link #poll}; they share this object's lock. {@link #isLive()} reads a volatile and takes no lock, so the
+ * board may call it while a stream thread waits for the board.
  */
 final class OkxPrivateStream implements StreamListener {
     private static final Logger LOG = LoggerFactory.getLogger(OkxPrivateStream.class);
-    static final String HEALTH_PART = "private-stream";
+    /** The board part that is DISCONNECTED until the login is confirmed and the orders channel subscribed. */
+    static final String HEALTH_PART = "private login";
 
     private final OkxSigner signer;
     private final Map<String, OkxInstrument> instruments;
     private final Set<OkxInstrument.Type> types = EnumSet.noneOf(OkxInstrument.Type.class);
     private final OkxOrders orders;
-    private final OkxHealth health;
+    private final HealthBoard health;
     private final Clock clock;
     private final OkxKeepalive keepalive;
     private final Runnable onLive;
@@ -47,12 +52,12 @@ final class OkxPrivateStream implements StreamListener {
 
     private StreamSender sender;
     private boolean loggedIn;
-    private boolean live;
+    private volatile boolean live;
     private long malformed;
     private long orderPushes;
 
     OkxPrivateStream(OkxSigner signer, Map<String, OkxInstrument> instrumentsById, OkxOrders orders,
-                     OkxHealth health, Clock clock, long pingAfterNs, long staleAfterNs, Runnable onLive,
+                     HealthBoard health, Clock clock, long pingAfterNs, Runnable onLive,
                      Consumer<List<ClientOrderId>> onDown) {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.instruments = Map.copyOf(instrumentsById);
@@ -62,18 +67,17 @@ final class OkxPrivateStream implements StreamListener {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.health = Objects.requireNonNull(health, "health");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.keepalive = new OkxKeepalive(health, HEALTH_PART, pingAfterNs, staleAfterNs, clock.nowNs());
+        this.keepalive = new OkxKeepalive(pingAfterNs, clock.nowNs());
         this.onLive = Objects.requireNonNull(onLive, "onLive");
         this.onDown = Objects.requireNonNull(onDown, "onDown");
-        health.set(HEALTH_PART, VenueHealth.DISCONNECTED, "connecting");
+        health.watch(HEALTH_PART, () -> live ? VenueHealth.HEALTHY : VenueHealth.DISCONNECTED);
     }
 
     @Override
     public synchronized void onOpen(StreamSender streamSender) {
         sender = streamSender;
         loggedIn = false;
-        keepalive.onConnected(clock.nowNs());
-        health.set(HEALTH_PART, VenueHealth.DISCONNECTED, "logging in");
+        keepalive.onTraffic(clock.nowNs());
         streamSender.send(signer.loginFrame(clock.nowNs() / 1_000_000_000L));
     }
 
@@ -81,9 +85,7 @@ final class OkxPrivateStream implements StreamListener {
     public void onMessage(String text, long receivedNs) {
         Runnable after = null;
         synchronized (this) {
-            if (keepalive.onTraffic(clock.nowNs()) && live) {
-                health.set(HEALTH_PART, VenueHealth.HEALTHY, "traffic again");
-            }
+            keepalive.onTraffic(clock.nowNs());
             if ("pong".equals(text)) {
                 return;
             }
@@ -106,6 +108,7 @@ final class OkxPrivateStream implements StreamListener {
             }
         }
         if (after != null) {
+            health.refresh();
             after.run(); // outside the lock: it may hand work to the order thread
         }
     }
@@ -117,10 +120,17 @@ final class OkxPrivateStream implements StreamListener {
             sender = null;
             loggedIn = false;
             live = false;
-            health.set(HEALTH_PART, VenueHealth.DISCONNECTED, signer.redact(reason));
             waiting = orders.streamLive(false);
         }
+        LOG.info("okx private stream down ({}): order events come from REST replies until it is back",
+                signer.redact(reason));
+        health.refresh();
         onDown.accept(waiting);
+    }
+
+    @Override
+    public void onHealthChanged(VenueHealth streamHealth) {
+        health.refresh();
     }
 
     /** Pings when quiet, marks the stream stale when silent. @return 1 when it did something */
@@ -149,7 +159,6 @@ final class OkxPrivateStream implements StreamListener {
                 if (loggedIn && !live && "orders".equals(OkxMapper.text(root.get("arg"), "channel"))) {
                     live = true;
                     orders.streamLive(true);
-                    health.set(HEALTH_PART, VenueHealth.HEALTHY, "logged in, orders subscribed");
                     return onLive;
                 }
                 return null;
@@ -172,7 +181,6 @@ final class OkxPrivateStream implements StreamListener {
     private void loginFailed(JsonNode root) {
         String code = OkxMapper.text(root, "code");
         LOG.error("okx private stream: login refused, code {}: {}", code, signer.redact(OkxMapper.text(root, "msg")));
-        health.set(HEALTH_PART, VenueHealth.DISCONNECTED, "login refused (okx " + code + ")");
     }
 
     private void onOrders(JsonNode root) {
@@ -185,7 +193,8 @@ final class OkxPrivateStream implements StreamListener {
         }
     }
 
-    synchronized boolean isLive() {
+    /** Logged in and subscribed to orders. Lock-free (the health board calls it). */
+    boolean isLive() {
         return live;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.connectors.codec.MalformedDecimalException;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.core.InstrumentId;
 import dev.ballast.core.VenueHealth;
@@ -31,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * unsubscribes and subscribes that instrument's {@code books} again, which makes OKX send a fresh snapshot; when it
  * checks out the engine gets it as a BookSnapshot and the book is HEALTHY again.
  *
- * <p>Keepalive. OKX closes a connection that carries nothing for 30 s, so after {@code pingAfterQuiet} of silence
- * {@link #poll(long)} sends the text {@code ping} (OKX answers {@code pong}); after {@code streamSilence} it marks
- * the stream STREAM_STALE until a message arrives. A malformed message is counted, logged once, and skipped (a
- * lost book update then shows as a checksum mismatch and resyncs).
+ * <p>Health. Each book's validity goes to the venue's {@link HealthBoard} ({@code bookInvalid} / {@code bookValid});
+ * the connection's own state (disconnected, stale after a silence) is the kit stream's, which the board watches, and
+ * its changes make this listener refresh the board. Keepalive: OKX closes a connection that carries nothing for
+ * 30 s, so after {@code pingAfterQuiet} of quiet {@link #poll(long)} sends the text {@code ping} (OKX answers
+ * {@code pong}). A malformed message is counted, logged once, and skipped (a lost book update then shows as a
+ * checksum mismatch and resyncs).
  *
  * <p>Thread-safety: the stream's I/O thread calls the listener methods, the venue's watchdog calls {@link #poll},
  * the engine thread calls {@link #requestSnapshot}; they share one lock, held only for in-memory work and
@@ -42,25 +45,21 @@ import org.slf4j.LoggerFactory;
  */
 final class OkxPublicStream implements StreamListener {
     private static final Logger LOG = LoggerFactory.getLogger(OkxPublicStream.class);
-    static final String HEALTH_PART = "public-stream";
-
     /** The book of one instrument and the numbering of what the engine was sent from it. */
     private static final class BookState {
         final OkxBook book;
         final InstrumentId id;
-        final String healthPart;
         long emittedUpdateId;
 
         BookState(OkxInstrument instrument) {
             this.book = new OkxBook(instrument);
             this.id = instrument.instrument().id();
-            this.healthPart = "book:" + instrument.instId();
         }
     }
 
     private final Map<String, BookState> books = new LinkedHashMap<>();
     private final EventSink sink;
-    private final OkxHealth health;
+    private final HealthBoard health;
     private final Clock clock;
     private final OkxKeepalive keepalive;
 
@@ -72,32 +71,34 @@ final class OkxPublicStream implements StreamListener {
     private long resyncs;
     private long trades;
 
-    OkxPublicStream(Collection<OkxInstrument> instruments, EventSink sink, OkxHealth health, Clock clock,
-                    long pingAfterNs, long staleAfterNs) {
+    OkxPublicStream(Collection<OkxInstrument> instruments, EventSink sink, HealthBoard health, Clock clock,
+                    long pingAfterNs) {
         for (OkxInstrument i : instruments) {
             books.put(i.instId(), new BookState(i));
         }
         this.sink = Objects.requireNonNull(sink, "sink");
         this.health = Objects.requireNonNull(health, "health");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.keepalive = new OkxKeepalive(health, HEALTH_PART, pingAfterNs, staleAfterNs, clock.nowNs());
+        this.keepalive = new OkxKeepalive(pingAfterNs, clock.nowNs());
+    }
+
+    /** Tells the board every book awaits its first snapshot (called once the board watches everything). */
+    synchronized void awaitSnapshots() {
         for (BookState b : books.values()) {
-            health.set(b.healthPart, VenueHealth.BOOK_INVALID, "awaiting snapshot");
+            health.bookInvalid(b.id, "awaiting snapshot");
         }
-        health.set(HEALTH_PART, VenueHealth.DISCONNECTED, "connecting");
     }
 
     @Override
     public synchronized void onOpen(StreamSender streamSender) {
         this.sender = streamSender;
-        keepalive.onConnected(clock.nowNs());
-        health.set(HEALTH_PART, VenueHealth.HEALTHY, "connected");
+        keepalive.onTraffic(clock.nowNs());
         ObjectNode subscribe = OkxMapper.JSON.createObjectNode().put("op", "subscribe");
         ArrayNode args = subscribe.putArray("args");
         for (String instId : books.keySet()) {
             BookState b = books.get(instId);
             b.book.invalidate();
-            health.set(b.healthPart, VenueHealth.BOOK_INVALID, "awaiting snapshot");
+            health.bookInvalid(b.id, "awaiting snapshot");
             args.addObject().put("channel", "books").put("instId", instId);
             args.addObject().put("channel", "trades").put("instId", instId);
         }
@@ -106,9 +107,7 @@ final class OkxPublicStream implements StreamListener {
 
     @Override
     public synchronized void onMessage(String text, long receivedNs) {
-        if (keepalive.onTraffic(clock.nowNs())) {
-            health.set(HEALTH_PART, VenueHealth.HEALTHY, "traffic again");
-        }
+        keepalive.onTraffic(clock.nowNs());
         if ("pong".equals(text)) {
             return;
         }
@@ -136,11 +135,16 @@ final class OkxPublicStream implements StreamListener {
     @Override
     public synchronized void onDisconnected(String reason) {
         sender = null;
-        health.set(HEALTH_PART, VenueHealth.DISCONNECTED, reason);
         for (BookState b : books.values()) {
             b.book.invalidate();
-            health.set(b.healthPart, VenueHealth.BOOK_INVALID, "stream disconnected");
+            health.bookInvalid(b.id, "stream disconnected");
         }
+    }
+
+    /** The kit stream's own state changed (connected, stale, dropped): the board reads it again. */
+    @Override
+    public void onHealthChanged(VenueHealth streamHealth) {
+        health.refresh();
     }
 
     /** The engine asks for a fresh snapshot of one book: resubscribe it. Unknown instruments are ignored. */
@@ -152,10 +156,10 @@ final class OkxPublicStream implements StreamListener {
     }
 
     /**
-     * The watchdog: pings after {@code pingAfterQuiet} of silence, marks the stream stale after
-     * {@code streamSilence}. Called every second or so by the venue (tests: by hand, with a hand-driven clock).
+     * The keepalive: pings after {@code pingAfterQuiet} of quiet. Called every second or so by the venue's watchdog
+     * (tests: by hand, with a hand-driven clock).
      *
-     * @return 1 when it sent or marked something, else 0
+     * @return 1 when it sent a ping, else 0
      */
     synchronized int poll(long nowNs) {
         return keepalive.poll(nowNs, sender);
@@ -205,7 +209,7 @@ final class OkxPublicStream implements StreamListener {
             b.emittedUpdateId++;
             sink.offer(new BookSnapshot(b.id, b.emittedUpdateId, bidSide[0], bidSide[1], bidSide[0].length,
                     askSide[0], askSide[1], askSide[0].length, tsNs));
-            health.set(b.healthPart, VenueHealth.HEALTHY, "synced");
+            health.bookValid(b.id);
         } else {
             long[][] bidChanges = b.book.lastChanges(true);
             long[][] askChanges = b.book.lastChanges(false);
@@ -218,7 +222,7 @@ final class OkxPublicStream implements StreamListener {
     private void resync(BookState b, String why) {
         resyncs++;
         b.book.invalidate();
-        health.set(b.healthPart, VenueHealth.BOOK_INVALID, why);
+        health.bookInvalid(b.id, why);
         LOG.info("okx {}: book invalid ({}), resubscribing for a fresh snapshot", b.id.symbol(), why);
         if (sender != null) {
             String arg = "{\"channel\":\"books\",\"instId\":\"" + b.id.symbol() + "\"}";

@@ -1,7 +1,10 @@
 package dev.ballast.connectors.okx;
 
+import dev.ballast.connectors.live.PerEndpointBudget;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,6 +51,19 @@ public final class OkxRateLimits {
             new Limit(OkxEndpoints.INSTRUMENTS.name(), 20, TWO_SECONDS, false, "ip + instrument type"));
 
     private OkxRateLimits() {
+    }
+
+    /**
+     * A fresh budget of these limits for one API key (the kit's sliding windows). The batch cancel is limited to
+     * 15 calls per 2 s: 300 orders at up to 20 a call. Endpoints not listed are not limited here.
+     */
+    public static PerEndpointBudget budget() {
+        Map<String, PerEndpointBudget.Limit> byEndpoint = new LinkedHashMap<>();
+        for (Limit l : LIMITS) {
+            int calls = l.perOrder() ? l.permits() / OkxEndpoints.CANCEL_BATCH_MAX : l.permits();
+            byEndpoint.put(l.endpoint(), new PerEndpointBudget.Limit(calls, l.window()));
+        }
+        return new PerEndpointBudget(byEndpoint, null);
     }
 
     /** The limit of one endpoint by name. @throws IllegalArgumentException if this venue never calls it */

@@ -2,25 +2,21 @@ package dev.ballast.connectors.okx;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.connectors.live.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.ballast.connectors.live.HmacSigner;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs OKX v5 requests. REST: {@code OK-ACCESS-SIGN = base64(HMAC-SHA256(secret, timestamp + method +
  * requestPath + body))}, where the timestamp is ISO-8601 UTC with milliseconds ({@code 2020-12-08T09:08:57.715Z}),
  * the method upper case, the request path includes the query string ({@code /api/v5/trade/order?instId=BTC-USDT}),
  * and the body is empty for a GET. WebSocket login: the same HMAC over {@code unixSeconds + "GET" +
- * "/users/self/verify"}. The secret never leaves this class; the passphrase only goes into the headers and the
- * login frame. Thread-safe (a {@link Mac} is made per signature).
+ * "/users/self/verify"}. The secret never leaves this class (the kit's {@link HmacSigner} holds it); the passphrase
+ * only goes into the headers and the login frame. Thread-safe.
  */
 final class OkxSigner {
     private static final DateTimeFormatter ISO_MILLIS =
@@ -28,12 +24,12 @@ final class OkxSigner {
     private static final String LOGIN_PATH = "/users/self/verify";
 
     private final Credentials credentials;
-    private final SecretKeySpec key;
+    private final HmacSigner hmac;
     private final boolean demoTrading;
 
     OkxSigner(Credentials credentials, boolean demoTrading) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.key = new SecretKeySpec(credentials.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hmac = HmacSigner.sha256(credentials.secret());
         this.demoTrading = demoTrading;
     }
 
@@ -44,13 +40,7 @@ final class OkxSigner {
 
     /** base64(HMAC-SHA256(secret, prehash)). */
     String sign(String prehash) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(prehash.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable in this JVM", e);
-        }
+        return hmac.base64(prehash);
     }
 
     /**

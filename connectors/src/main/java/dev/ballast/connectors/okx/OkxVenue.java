@@ -3,7 +3,12 @@ package dev.ballast.connectors.okx;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ballast.connectors.Venue;
 import dev.ballast.connectors.live.CallResult;
+import dev.ballast.connectors.live.GatewayConfig;
+import dev.ballast.connectors.live.HealthBoard;
+import dev.ballast.connectors.live.OkHttpVenueGateway;
+import dev.ballast.connectors.live.OkHttpWebSocketStream;
 import dev.ballast.connectors.live.RestRequest;
+import dev.ballast.connectors.live.StreamConfig;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.connectors.live.VenueGateway;
 import dev.ballast.connectors.live.WebSocketStream;
@@ -40,6 +45,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,12 +99,12 @@ public final class OkxVenue implements Venue {
     private final OkxSigner signer;
     private final OkxRequests requests;
     private final OkxReferenceData referenceData;
-    private final OkxHealth health;
     private final ScheduledExecutorService orderThread;
     private final ExecutorService metadataThread;
     private final ScheduledExecutorService watchdogThread;
 
     private volatile Map<String, OkxInstrument> traded = Map.of();
+    private volatile HealthBoard health;
     private volatile OkxOrders orders;
     private volatile OkxPublicStream publicStream;
     private volatile OkxPrivateStream privateStream;
@@ -116,6 +122,26 @@ public final class OkxVenue implements Venue {
         this(config, gateway, streams, clock, true);
     }
 
+    /**
+     * The production wiring: the kit's {@link OkHttpVenueGateway} with {@link OkxRateLimits#budget()} and an
+     * {@link OkxReplyClassifier}, and {@link OkHttpWebSocketStream}s stale after {@link OkxConfig#streamSilence()}
+     * and reconnecting after twice that. Give every venue of the process the same {@code http} client. Venues
+     * sharing an API key must share one budget: use the main constructor with one gateway for them.
+     */
+    public static OkxVenue create(OkxConfig config, OkHttpClient http, Clock clock) {
+        OkHttpVenueGateway gateway = new OkHttpVenueGateway(http, OkxRateLimits.budget(), new OkxReplyClassifier(),
+                GatewayConfig.defaults(config.venueId().name()).withCallTimeout(config.callTimeout()), clock::nowNs);
+        StreamFactory streams = (url, listener) -> new OkHttpWebSocketStream(http, url, listener,
+                streamConfig(config, url.equals(config.privateWsUrl()) ? "private" : "public"), clock::nowNs);
+        return new OkxVenue(config, gateway, streams, clock);
+    }
+
+    /** How the kit stream keeps one OKX connection: stale after the configured silence, dropped after twice it. */
+    static StreamConfig streamConfig(OkxConfig config, String which) {
+        return StreamConfig.defaults(config.venueId() + "-" + which)
+                .withSilence(config.streamSilence(), config.streamSilence().multipliedBy(2));
+    }
+
     /** @param runWatchdog false in tests that call {@link #doWork()} by hand */
     OkxVenue(OkxConfig config, VenueGateway gateway, StreamFactory streams, Clock clock, boolean runWatchdog) {
         this.config = Objects.requireNonNull(config, "config");
@@ -124,7 +150,6 @@ public final class OkxVenue implements Venue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signer = config.credentials() == null ? null : new OkxSigner(config.credentials(), config.demoTrading());
         this.requests = new OkxRequests(config.restBaseUrl(), signer, clock);
-        this.health = new OkxHealth(config.venueId(), clock);
         this.orderThread = Executors.newSingleThreadScheduledExecutor(daemon(config.venueId() + "-orders"));
         this.metadataThread = Executors.newSingleThreadExecutor(daemon(config.venueId() + "-metadata"));
         this.watchdogThread = runWatchdog
@@ -138,9 +163,14 @@ public final class OkxVenue implements Venue {
         return config.venueId();
     }
 
-    /** The venue's health now (its worst part); changes also arrive on the sink as {@code VenueStatus}. */
+    /**
+     * The venue's health as last published (its worst part); changes arrive on the sink as {@code VenueStatus}.
+     * DISCONNECTED before {@link #start}.
+     */
     public VenueHealth health() {
-        return health.current();
+        HealthBoard board = health;
+        VenueHealth h = board == null ? null : board.current();
+        return h == null ? VenueHealth.DISCONNECTED : h;
     }
 
     // ---------------------------------------------------------------- reference data and account (blocking)
@@ -258,19 +288,22 @@ public final class OkxVenue implements Venue {
             byId.put(symbol, okxInstrument(symbol));
         }
         traded = Map.copyOf(byId);
+        HealthBoard board = new HealthBoard(config.venueId(), sink, clock::nowNs).watchGateway(gateway);
+        health = board;
         orders = new OkxOrders(sink, clock);
         long pingNs = config.pingAfterQuiet().toNanos();
-        long staleNs = config.streamSilence().toNanos();
-        publicStream = new OkxPublicStream(byId.values(), sink, health, clock, pingNs, staleNs);
-        if (signer != null) {
-            privateStream = new OkxPrivateStream(signer, byId, orders, health, clock, pingNs, staleNs,
-                    this::backfillFills, this::lookUpWaiting);
-        }
-        health.attach(sink); // after the streams registered their parts: the first status is DISCONNECTED
+        publicStream = new OkxPublicStream(byId.values(), sink, board, clock, pingNs);
         publicWs = streams.open(config.publicWsUrl(), publicStream);
-        publicWs.start();
-        if (privateStream != null) {
+        board.watchStream("public", publicWs);
+        if (signer != null) {
+            privateStream = new OkxPrivateStream(signer, byId, orders, board, clock, pingNs, this::backfillFills,
+                    this::lookUpWaiting);
             privateWs = streams.open(config.privateWsUrl(), privateStream);
+            board.watchStream("private", privateWs);
+        }
+        publicStream.awaitSnapshots(); // the first status: DISCONNECTED (nothing connected yet)
+        publicWs.start();
+        if (privateWs != null) {
             privateWs.start();
         }
         if (watchdogThread != null) {
@@ -289,10 +322,11 @@ public final class OkxVenue implements Venue {
     }
 
     /**
-     * One round of the watchdog: pings quiet streams, marks silent ones stale, reads the gateway's health. Run every
-     * second by the watchdog thread; tests call it by hand with a hand-driven clock.
+     * One round of the watchdog: pings quiet connections (OKX's keepalive) and refreshes the health board, which
+     * reads the gateway's and the streams' states (a ban or a throttle running out, a stream gone stale). Run
+     * every second by the watchdog thread; tests call it by hand with a hand-driven clock.
      *
-     * @return how many things it did (pings sent, streams marked stale)
+     * @return pings sent
      */
     int doWork() {
         long now = clock.nowNs();
@@ -305,8 +339,10 @@ public final class OkxVenue implements Venue {
         if (priv != null) {
             work += priv.poll(now);
         }
-        VenueHealth gatewayHealth = gateway.health();
-        health.set("gateway", gatewayHealth, gatewayHealth.description());
+        HealthBoard board = health;
+        if (board != null) {
+            board.refresh();
+        }
         return work;
     }
 

@@ -13,9 +13,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.ballast.connectors.live.Credentials;
+import dev.ballast.connectors.live.GatewayConfig;
+import dev.ballast.connectors.live.OkHttpVenueGateway;
+import dev.ballast.connectors.live.OkHttpWebSocketStream;
 import dev.ballast.core.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * One OKX on loopback for a venue test: WireMock serving the REST API (real instrument lists from {@code OKX.0},
  * fixtures from {@code src/test/resources/okx}, replies that echo the request's {@code clOrdId}), an
  * {@link OkxWsServer} for both streams, test credentials, a hand-driven clock, and the venue wired to all of it
- * through the test gateway and stream doubles. The venue's watchdog thread is off: tests call {@code doWork()}.
+ * through the kit's real gateway (with OKX's budget and classifier) and streams, as {@link OkxVenue#create} wires
+ * it. The venue's watchdog thread is off: tests call {@code doWork()}; the streams' own watchdogs run but see no
+ * silence until a test moves the clock.
  */
 final class OkxLoopback implements AutoCloseable {
     static final Credentials CREDENTIALS = new Credentials("okx-test-key-7f3a91", "okx-test-SECRET-never-printed",
@@ -40,8 +46,9 @@ final class OkxLoopback implements AutoCloseable {
     final OkxWsServer ws;
     private final boolean ownWs;
     final ManualClock clock = new ManualClock(1_652_459_400_000_000_000L);
-    final LoopbackGateway gateway;
-    final OkHttpClient wsClient = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
+    final OkHttpClient http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
+    final OkHttpVenueGateway gateway;
+    final List<OkHttpWebSocketStream> streams = new CopyOnWriteArrayList<>();
     final ConcurrentSink sink = new ConcurrentSink();
     final OkxVenue venue;
 
@@ -62,15 +69,22 @@ final class OkxLoopback implements AutoCloseable {
         this.ownWs = ws != null;
         this.ws = ws != null ? ws : sharedWs();
         this.ws.clearReceived();
-        this.gateway = new LoopbackGateway(new OkxReplyClassifier(), callTimeout);
+        this.gateway = new OkHttpVenueGateway(http, OkxRateLimits.budget(), new OkxReplyClassifier(),
+                GatewayConfig.defaults("okx").withCallTimeout(callTimeout).withRetry(2, Duration.ofMillis(20)),
+                clock::nowNs);
         rest.resetAll();
         stubReferenceData();
         OkxConfig config = OkxConfig.of(symbols, credentials)
                 .withUrls(rest.baseUrl(), this.ws.publicUrl(), this.ws.privateUrl())
                 .withTimings(callTimeout, Duration.ofSeconds(15), Duration.ofSeconds(25), Duration.ofMillis(20),
                         Duration.ofMillis(100));
-        venue = new OkxVenue(config, gateway, (url, listener) -> new LoopbackWebSocketStream(wsClient, url, listener),
-                clock, false);
+        venue = new OkxVenue(config, gateway, (url, listener) -> {
+            OkHttpWebSocketStream stream = new OkHttpWebSocketStream(http, url, listener,
+                    OkxVenue.streamConfig(config, url.equals(config.privateWsUrl()) ? "private" : "public"),
+                    clock::nowNs);
+            streams.add(stream);
+            return stream;
+        }, clock, false);
     }
 
     /** One WireMock for all OKX tests of this JVM (stubs and journal are reset per test): it starts slowly. */
@@ -159,7 +173,7 @@ final class OkxLoopback implements AutoCloseable {
         if (ownWs) {
             ws.close();
         }
-        gateway.close();
-        wsClient.dispatcher().executorService().shutdown();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 }

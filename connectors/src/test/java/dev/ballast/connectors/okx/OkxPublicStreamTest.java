@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.testing.SequencedTestBook;
 import dev.ballast.core.InstrumentId;
 import dev.ballast.core.VenueHealth;
@@ -33,10 +34,10 @@ class OkxPublicStreamTest {
 
     @BeforeEach
     void openStream() {
-        OkxHealth health = new OkxHealth(OkxTestData.VENUE, clock);
-        health.attach(sink);
+        HealthBoard health = new HealthBoard(OkxTestData.VENUE, sink, clock::nowNs);
         stream = new OkxPublicStream(OkxTestData.capturedBookInstruments(), sink, health, clock,
-                Duration.ofSeconds(15).toNanos(), Duration.ofSeconds(25).toNanos());
+                Duration.ofSeconds(15).toNanos());
+        stream.awaitSnapshots();
         stream.onOpen(text -> sent.add(text));
     }
 
@@ -169,35 +170,34 @@ class OkxPublicStreamTest {
     }
 
     @Test
-    void shouldPingWhenQuietAndMarkTheStreamStaleWhenSilentThenHealthyOnTraffic() {
+    void shouldPingOnceWhenQuietForFifteenSecondsAndAgainAfterTraffic() {
         feed(btcBookFrames().subList(0, 2));
-        feedOtherSnapshots();
         sent.clear();
 
         clock.advance(Duration.ofSeconds(14));
         assertThat(stream.poll(clock.nowNs())).isZero();
         clock.advance(Duration.ofSeconds(1));
-        stream.poll(clock.nowNs());
-        assertThat(sent).containsExactly("ping");
-        assertThat(sink.lastHealth()).isEqualTo(VenueHealth.HEALTHY);
-
-        clock.advance(Duration.ofSeconds(10));
-        stream.poll(clock.nowNs());
-        assertThat(sink.lastHealth()).isEqualTo(VenueHealth.STREAM_STALE);
-
+        assertThat(stream.poll(clock.nowNs())).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(stream.poll(clock.nowNs())).as("one ping until something arrives").isZero();
         stream.onMessage("pong", clock.nowNs());
-        assertThat(sink.lastHealth()).isEqualTo(VenueHealth.HEALTHY);
-        assertThat(sent).containsExactly("ping");
+        clock.advance(Duration.ofSeconds(15));
+        stream.poll(clock.nowNs());
+
+        assertThat(sent).containsExactly("ping", "ping");
     }
 
     @Test
     void shouldInvalidateEveryBookOnDisconnect() {
         feed(btcBookFrames().subList(0, 2));
 
+        feedOtherSnapshots();
+        assertThat(sink.lastHealth()).isEqualTo(VenueHealth.HEALTHY);
+
         stream.onDisconnected("reset by peer");
 
         assertThat(stream.isBookValid(BTC)).isFalse();
-        assertThat(sink.lastHealth()).isEqualTo(VenueHealth.DISCONNECTED);
+        assertThat(sink.lastHealth()).isEqualTo(VenueHealth.BOOK_INVALID);
     }
 
     // ---------------------------------------------------------------- helpers
