@@ -158,13 +158,12 @@ final class OkxLoopback implements AutoCloseable {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    /** Keeps WireMock's Jetty and OkHttp at WARN so the test log stays readable; our own code logs at DEBUG. */
+    /** Keeps WireMock's Jetty and OkHttp at WARN so the test log stays readable. */
     static void quietLibraries() {
         for (String name : List.of("org.eclipse.jetty", "wiremock", "com.github.tomakehurst", "WireMock", "okhttp3",
                 "mockwebserver3", "org.apache.hc", "org.xmlunit", "com.jayway", "handlebars")) {
             ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
         }
-        ((Logger) LoggerFactory.getLogger("dev.ballast")).setLevel(Level.DEBUG);
     }
 
     @Override
