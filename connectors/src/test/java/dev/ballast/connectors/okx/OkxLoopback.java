@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One OKX on loopback for a venue test: WireMock serving the REST API (real instrument lists from {@code OKX.0},
  * fixtures from {@code src/test/resources/okx}, replies that echo the request's {@code clOrdId}), an
- * {@link OkxWsServer} for both streams, test credentials, a hand-driven clock, and the venue wired to all of it
+ * {@link OkxWsServer} for both streams (templating only where a reply echoes an id: it is slow on big bodies), test credentials, a hand-driven clock, and the venue wired to all of it
  * through the kit's real gateway (with OKX's budget and classifier) and streams, as {@link OkxVenue#create} wires
  * it. The venue's watchdog thread is off: tests call {@code doWork()}; the streams' own watchdogs run but see no
  * silence until a test moves the clock.
@@ -90,16 +90,22 @@ final class OkxLoopback implements AutoCloseable {
     /** One WireMock for all OKX tests of this JVM (stubs and journal are reset per test): it starts slowly. */
     private static synchronized WireMockServer sharedRest() {
         if (sharedRest == null) {
-            sharedRest = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+            sharedRest = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                    .templatingEnabled(true).globalTemplating(false));
             sharedRest.start();
         }
         return sharedRest;
     }
 
-    /** One capture-replaying WebSocket server for all OKX tests of this JVM (state is per connection). */
+    /**
+     * One WebSocket server for all OKX tests of this JVM (state is per connection), replaying the captured BTC-USDT
+     * book (snapshot and 97 updates) on every subscription. The whole capture, other instruments and trades
+     * included, is replayed by the tests that need it.
+     */
     private static synchronized OkxWsServer sharedWs() {
         if (sharedWs == null) {
-            sharedWs = OkxWsServer.replayingCapture(CREDENTIALS);
+            sharedWs = new OkxWsServer(OkxWsServer.capturedBookFrames(SPOT), OkxWsServer::capturedBookFrames,
+                    CREDENTIALS);
         }
         return sharedWs;
     }
@@ -131,13 +137,13 @@ final class OkxLoopback implements AutoCloseable {
     /** Serves a fixture for GETs of {@code path}; {@code CLORDID} echoes the query's client order id. */
     void stubGet(String path, String fixture) {
         rest.stubFor(get(urlPathEqualTo(path)).willReturn(json(OkxTestData.resource(fixture)
-                .replace("CLORDID", "{{request.query.clOrdId}}"))));
+                .replace("CLORDID", "{{request.query.clOrdId}}")).withTransformers("response-template")));
     }
 
     /** Serves a fixture for POSTs of {@code path}; {@code CLORDID} echoes the body's client order id. */
     void stubPost(String path, String fixture) {
         rest.stubFor(post(urlPathEqualTo(path)).willReturn(json(OkxTestData.resource(fixture)
-                .replace("CLORDID", "{{jsonPath request.body '$.clOrdId'}}"))));
+                .replace("CLORDID", "{{jsonPath request.body '$.clOrdId'}}")).withTransformers("response-template")));
     }
 
     void stub(MappingBuilder mapping) {

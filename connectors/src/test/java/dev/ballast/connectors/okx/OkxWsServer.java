@@ -100,6 +100,16 @@ final class OkxWsServer implements AutoCloseable {
         privateSocket.send(frame);
     }
 
+    /** Closes the private connection from the server's side (the client reconnects). */
+    void dropPrivate() {
+        privateSocket.close(1001, "going away");
+    }
+
+    /** Closes the public connection from the server's side (the client reconnects). */
+    void dropPublic() {
+        publicSocket.close(1001, "going away");
+    }
+
     /** Stops answering pings: the connection goes silent. */
     void ignorePings() {
         answerPings = false;
