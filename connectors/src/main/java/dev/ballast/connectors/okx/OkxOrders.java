@@ -243,6 +243,12 @@ final class OkxOrders {
         return duplicateFills;
     }
 
+    /** True while a post-only order OKX acknowledged waits for the stream to say it is live (or crossed). */
+    synchronized boolean awaitingStream(ClientOrderId id) {
+        Tracked t = live.get(id);
+        return t != null && t.awaitingStream && !t.accepted;
+    }
+
     /** The instrument of an order we track, or null. */
     synchronized InstrumentId instrumentOf(ClientOrderId id) {
         Tracked t = live.get(id);

@@ -453,6 +453,9 @@ public final class OkxVenue implements Venue {
             OkxMapper.ItemResult item = items.isEmpty() ? null : items.get(0);
             if (item != null && item.ok() && !item.ordId().isEmpty()) {
                 orders.placeAccepted(id, new VenueOrderId(item.ordId()));
+                if (orders.awaitingStream(id)) {
+                    checkStreamAckLater(i, id);
+                }
                 return;
             }
             if (item != null && !item.ok()) {
@@ -464,6 +467,23 @@ public final class OkxVenue implements Venue {
             LOG.warn("{} place {}: unreadable reply ({}), looking it up", config.venueId(), id, e.getMessage());
         }
         lookUp(i, id, 0, 0);
+    }
+
+    /**
+     * A post-only order OKX acknowledged waits for the private stream to say {@code live} or cancelled; if the stream
+     * has said neither after {@code resolveBackoffMax}, the order is looked up by client id instead.
+     */
+    private void checkStreamAckLater(OkxInstrument i, ClientOrderId id) {
+        try {
+            orderThread.schedule(() -> {
+                if (!closed && orders.awaitingStream(id)) {
+                    LOG.info("{} {}: no word from the private stream, looking it up", config.venueId(), id);
+                    lookUpNow(i, id, 0, 0);
+                }
+            }, config.resolveBackoffMax().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{} closed before {} was acknowledged", config.venueId(), id);
+        }
     }
 
     /**

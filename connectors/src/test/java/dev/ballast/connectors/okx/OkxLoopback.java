@@ -77,7 +77,7 @@ final class OkxLoopback implements AutoCloseable {
         OkxConfig config = OkxConfig.of(symbols, credentials)
                 .withUrls(rest.baseUrl(), this.ws.publicUrl(), this.ws.privateUrl())
                 .withTimings(callTimeout, Duration.ofSeconds(15), Duration.ofSeconds(25), Duration.ofMillis(20),
-                        Duration.ofMillis(100));
+                        Duration.ofSeconds(2));
         venue = new OkxVenue(config, gateway, (url, listener) -> {
             OkHttpWebSocketStream stream = new OkHttpWebSocketStream(http, url, listener,
                     OkxVenue.streamConfig(config, url.equals(config.privateWsUrl()) ? "private" : "public"),

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Real OKX data for the tests: the cryptofeed captures in {@code ../shared/data/captures} ({@code OKX.ws.1.0}: v5
@@ -46,14 +48,19 @@ final class OkxTestData {
         return frames;
     }
 
-    /** The body of the first REST call in {@code OKX.0} whose URL is {@code url}. */
+    private static final Map<String, String> REST = new ConcurrentHashMap<>();
+    private static final Map<String, OkxInstrument> INSTRUMENTS = new ConcurrentHashMap<>();
+
+    /** The body of the first REST call in {@code OKX.0} whose URL is {@code url} (read once per JVM). */
     static String capturedRest(String url) {
-        for (String line : lines(SharedData.resolve("captures/OKX.0"))) {
-            if (line.startsWith(url + " -> ")) {
-                return line.substring(line.indexOf(": ", url.length()) + 2);
+        return REST.computeIfAbsent(url, u -> {
+            for (String line : lines(SharedData.resolve("captures/OKX.0"))) {
+                if (line.startsWith(u + " -> ")) {
+                    return line.substring(line.indexOf(": ", u.length()) + 2);
+                }
             }
-        }
-        throw new IllegalArgumentException("no REST call to " + url + " in OKX.0");
+            throw new IllegalArgumentException("no REST call to " + u + " in OKX.0");
+        });
     }
 
     /** A REST reply from {@code src/test/resources/okx}. */
@@ -73,6 +80,10 @@ final class OkxTestData {
      * {@link OkxInstrument} with its real tick and lot sizes, for checking books whose checksums only depend on text.
      */
     static OkxInstrument capturedInstrument(String instType, String instId) {
+        return INSTRUMENTS.computeIfAbsent(instType + "/" + instId, k -> readInstrument(instType, instId));
+    }
+
+    private static OkxInstrument readInstrument(String instType, String instId) {
         String url = "https://www.okx.com/api/v5/public/instruments?instType=" + instType;
         JsonNode root = OkxMapper.tree(capturedRest(url));
         for (JsonNode n : OkxMapper.data(root)) {

@@ -215,6 +215,19 @@ class OkxVenueFaultTest {
     }
 
     @Test
+    void shouldLookUpAPostOnlyOrderTheStreamNeverReports() {
+        startTrading();
+        ClientOrderId id = new ClientOrderId("b1l2x0fe");
+
+        okx.venue.place(order(id, OrderType.LIMIT_POST_ONLY, "30100.5", "0.002"));
+
+        await().atMost(WAIT).until(() -> !okx.sink.forOrder(id).isEmpty());
+        assertThat(okx.sink.forOrder(id)).singleElement().isInstanceOf(OrderAccepted.class);
+        okx.rest.verify(getRequestedFor(urlPathEqualTo(PLACE)));
+        assertThat(okx.posts(PLACE)).isEqualTo(1);
+    }
+
+    @Test
     void shouldCancelEveryOpenOrderInBatchesAndHearTheOutcomeFromTheStream() {
         startTrading();
         ClientOrderId ours = new ClientOrderId("b1l2x0abc0");
