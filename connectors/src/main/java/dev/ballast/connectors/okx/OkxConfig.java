@@ -90,6 +90,18 @@ public record OkxConfig(VenueId venueId, String restBaseUrl, String publicWsUrl,
                 Duration.ofMinutes(15), Duration.ofMillis(250), Duration.ofSeconds(5));
     }
 
+    /** This config under another venue name (the bot's config names its venues). */
+    public OkxConfig withVenueId(VenueId id) {
+        return new OkxConfig(id, restBaseUrl, publicWsUrl, privateWsUrl, symbols, credentials, demoTrading, callTimeout,
+                pingAfterQuiet, streamSilence, metadataTtl, metadataRefresh, resolveBackoffMin, resolveBackoffMax);
+    }
+
+    /** This config against OKX's demo environment ({@code x-simulated-trading: 1}) or not. */
+    public OkxConfig withDemoTrading(boolean demo) {
+        return new OkxConfig(venueId, restBaseUrl, publicWsUrl, privateWsUrl, symbols, credentials, demo, callTimeout,
+                pingAfterQuiet, streamSilence, metadataTtl, metadataRefresh, resolveBackoffMin, resolveBackoffMax);
+    }
+
     /** This config pointed at other endpoints (tests: loopback servers). */
     public OkxConfig withUrls(String rest, String publicWs, String privateWs) {
         return new OkxConfig(venueId, rest, publicWs, privateWs, symbols, credentials, demoTrading, callTimeout,

@@ -12,13 +12,13 @@ record OkxOrderUpdate(String instId, String clOrdId, String ordId, String state,
                       String px, String sz, String accFillSz, String tradeId, String fillPx, String fillSz,
                       String fillFee, String fillFeeCcy, String execType, String cancelSource, long updatedMs,
                       long fillTimeMs) {
+    /** OKX's {@code cancelSource} for "the post-only order will take liquidity in maker orders". */
+    static final String CANCEL_SOURCE_POST_ONLY = "31";
+
     OkxOrderUpdate {
         Objects.requireNonNull(instId, "instId");
         Objects.requireNonNull(state, "state");
     }
-
-    /** OKX's {@code cancelSource} for "the post-only order would take liquidity". */
-    static final String CANCEL_SOURCE_POST_ONLY = "31";
 
     /** True when this push reports a trade of ours. */
     boolean hasFill() {

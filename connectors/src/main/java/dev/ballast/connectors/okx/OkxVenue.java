@@ -596,17 +596,21 @@ public final class OkxVenue implements Venue {
             return;
         }
         if (result instanceof CallResult.Success s) {
-            List<OkxOrderUpdate> found = OkxMapper.orders(OkxMapper.tree(s.reply().body()));
-            if (!found.isEmpty()) {
-                OkxOrderUpdate u = found.get(0);
-                if (!u.isLive()) {
-                    report(i, OkxMapper.report(u, i));
-                    return;
+            try {
+                List<OkxOrderUpdate> found = OkxMapper.orders(OkxMapper.tree(s.reply().body()));
+                if (!found.isEmpty()) {
+                    OkxOrderUpdate u = found.get(0);
+                    if (!u.isLive()) {
+                        report(i, OkxMapper.report(u, i));
+                        return;
+                    }
+                    if (round + 1 < CANCEL_ROUNDS) {
+                        cancelNow(instrument, id, round + 1);
+                        return;
+                    }
                 }
-                if (round + 1 < CANCEL_ROUNDS) {
-                    cancelNow(instrument, id, round + 1);
-                    return;
-                }
+            } catch (OkxMalformedException | IllegalArgumentException e) {
+                LOG.warn("{} lookup of {} after a cancel: unreadable reply ({})", config.venueId(), id, e.getMessage());
             }
         }
         orders.cancelRejected(instrument, id, RejectReason.VENUE_UNAVAILABLE,
