@@ -128,6 +128,11 @@ public final class OkxVenue implements Venue {
      * and reconnecting after twice that. Give every venue of the process the same {@code http} client. Venues
      * sharing an API key must share one budget: use the main constructor with one gateway for them.
      */
+    public static OkxVenue create(OkxConfig config, Clock clock) {
+        return create(config, dev.ballast.connectors.live.SharedHttp.client(), clock);
+    }
+
+    /** As {@link #create(OkxConfig, Clock)} with a given OkHttp client (tests). */
     public static OkxVenue create(OkxConfig config, OkHttpClient http, Clock clock) {
         OkHttpVenueGateway gateway = new OkHttpVenueGateway(http, OkxRateLimits.budget(), new OkxReplyClassifier(),
                 GatewayConfig.defaults(config.venueId().name()).withCallTimeout(config.callTimeout()), clock::nowNs);
