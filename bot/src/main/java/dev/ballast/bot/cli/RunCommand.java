@@ -4,6 +4,8 @@ import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.ConfigException;
 import dev.ballast.bot.config.ConfigLoader;
 import dev.ballast.bot.run.BotRunner;
+import dev.ballast.bot.config.Mode;
+import dev.ballast.bot.run.LiveTrading;
 import dev.ballast.bot.run.ModeSupport;
 import dev.ballast.bot.run.PaperTrading;
 import dev.ballast.bot.run.SystemClock;
@@ -44,9 +46,19 @@ public final class RunCommand implements Callable<Integer> {
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
         SystemClock clock = new SystemClock();
-        PaperTrading bot = PaperTrading.assemble(c, clock);
-        BotRunner runner = new BotRunner(bot, clock);
-        boolean flat = runner.run(duration);
-        return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        if (c.mode() == Mode.PAPER) {
+            BotRunner runner = new BotRunner(PaperTrading.assemble(c, clock), clock);
+            return runner.run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        }
+        LiveTrading bot;
+        try {
+            bot = LiveTrading.assemble(c, clock);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("cannot start in " + c.mode().configName() + " mode: " + e.getMessage());
+            return BallastCommand.EXIT_VENUE_UNAVAILABLE;
+        }
+        try (bot) {
+            return new BotRunner(bot, clock).run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        }
     }
 }

@@ -58,7 +58,7 @@ class CommandLineTest {
                 .toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("mode paper-live: venue wiring not available in this build");
+        assertThat(err.toString()).contains("mode paper-live: venues.binance.type binance-spot has no connector in this build");
     }
 
     @Test
