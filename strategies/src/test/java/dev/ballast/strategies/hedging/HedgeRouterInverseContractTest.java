@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ballast.core.Instrument;
 import dev.ballast.core.Side;
+import dev.ballast.core.VenueHealth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
