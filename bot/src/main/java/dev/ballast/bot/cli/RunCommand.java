@@ -9,6 +9,7 @@ import dev.ballast.bot.run.LiveTrading;
 import dev.ballast.bot.run.ModeSupport;
 import dev.ballast.bot.run.PaperTrading;
 import dev.ballast.bot.run.SystemClock;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,8 +48,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         SystemClock clock = new SystemClock();
         if (c.mode() == Mode.PAPER) {
-            BotRunner runner = new BotRunner(PaperTrading.assemble(c, clock), clock);
-            return runner.run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+            PaperTrading paper;
+            try {
+                paper = PaperTrading.assemble(c, clock);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // a remote-sim venue's server is unreachable or does not list a configured market
+                spec.commandLine().getErr().println("cannot start in paper mode: " + e.getMessage());
+                return BallastCommand.EXIT_VENUE_UNAVAILABLE;
+            }
+            try (paper) {
+                return new BotRunner(paper, clock).run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+            }
         }
         LiveTrading bot;
         try {

@@ -14,11 +14,13 @@ import java.util.Objects;
  * and thread-safe; maps keep the order of the file and cannot be modified.
  *
  * <p>Venues are kept by kind: {@link #venues()} holds the simulated ones, {@link #liveVenues()} the ones on real
- * exchanges; a venue id names one venue across both. Besides each part's own rules, the constructor checks the
+ * exchanges, {@link #remoteVenues()} those of a simulated exchange in another process; a venue id names one venue
+ * across all three. Besides each part's own rules, the constructor checks the
  * rules that span parts:
  * <ul>
  *   <li>at least one venue and at least one asset; the quote currency is not itself under {@code assets};</li>
- *   <li>in paper mode every venue is simulated, in paper-live and live modes every venue is live;</li>
+ *   <li>in paper mode every venue is simulated (in-process or remote), in paper-live and live modes every venue is
+ *       live;</li>
  *   <li>{@code simulation} is given in paper mode (when a venue is simulated), and only then;</li>
  *   <li>in live mode every live venue has its API keys and no paper fills; in paper-live it has paper fills
  *       (balances, fees) and no keys;</li>
@@ -39,8 +41,9 @@ import java.util.Objects;
  * @param engine the engine loop's settings; optional in the file ({@link EngineConfig#DEFAULTS})
  * @param simulation the shared simulated market; required in paper mode, null in the others (no venue is simulated)
  * @param venues the simulated venues by id, in file order (unmodifiable)
- * @param liveVenues the venues on real exchanges by id, in file order (unmodifiable); with {@code venues}, at
- *     least one venue
+ * @param liveVenues the venues on real exchanges by id, in file order (unmodifiable)
+ * @param remoteVenues the venues of a simulated exchange served by another process, by id, in file order
+ *     (unmodifiable); with {@code venues} and {@code liveVenues}, at least one venue
  * @param assets the traded assets by code, in file order; at least one
  * @param estimators the estimators' settings; optional in the file ({@link EstimatorsConfig#DEFAULTS})
  * @param hedging hedge pricing, routing and decision timing; optional in the file ({@link HedgingConfig#DEFAULTS})
@@ -52,6 +55,7 @@ public record BallastConfig(
         SimulationConfig simulation,
         Map<VenueId, VenueConfig> venues,
         Map<VenueId, LiveVenueConfig> liveVenues,
+        Map<VenueId, RemoteSimVenueConfig> remoteVenues,
         Map<Asset, AssetConfig> assets,
         EstimatorsConfig estimators,
         HedgingConfig hedging) {
@@ -63,11 +67,13 @@ public record BallastConfig(
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(venues, "venues");
         Objects.requireNonNull(liveVenues, "liveVenues");
+        Objects.requireNonNull(remoteVenues, "remoteVenues");
         Objects.requireNonNull(assets, "assets");
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(hedging, "hedging");
         venues = Collections.unmodifiableMap(new LinkedHashMap<>(venues));
         liveVenues = Collections.unmodifiableMap(new LinkedHashMap<>(liveVenues));
+        remoteVenues = Collections.unmodifiableMap(new LinkedHashMap<>(remoteVenues));
         assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
         venues.forEach((id, venue) -> {
             Objects.requireNonNull(venue, "venues." + id);
@@ -81,15 +87,22 @@ public record BallastConfig(
                 throw new IllegalArgumentException("liveVenues." + id + " holds the config of venue " + venue.id());
             }
         });
+        remoteVenues.forEach((id, venue) -> {
+            Objects.requireNonNull(venue, "remoteVenues." + id);
+            if (!id.equals(venue.id())) {
+                throw new IllegalArgumentException("remoteVenues." + id + " holds the config of venue " + venue.id());
+            }
+        });
         assets.values().forEach(a -> Objects.requireNonNull(a, "assets value"));
         Rules r = new Rules();
-        checkAcrossParts(r, mode, quoteCurrency, simulation, venues, liveVenues, assets);
+        checkAcrossParts(r, mode, quoteCurrency, simulation, venues, liveVenues, remoteVenues, assets);
         r.throwIfAny();
     }
 
     private static void checkAcrossParts(Rules r, Mode mode, Asset quoteCurrency, SimulationConfig simulation,
-            Map<VenueId, VenueConfig> venues, Map<VenueId, LiveVenueConfig> liveVenues, Map<Asset, AssetConfig> assets) {
-        boolean noVenue = venues.isEmpty() && liveVenues.isEmpty();
+            Map<VenueId, VenueConfig> venues, Map<VenueId, LiveVenueConfig> liveVenues,
+            Map<VenueId, RemoteSimVenueConfig> remoteVenues, Map<Asset, AssetConfig> assets) {
+        boolean noVenue = venues.isEmpty() && liveVenues.isEmpty() && remoteVenues.isEmpty();
         r.require(!noVenue, "venues must not be empty: configure at least one venue");
         r.require(!assets.isEmpty(), "assets must not be empty: configure at least one asset to quote");
         r.require(!assets.containsKey(quoteCurrency), "assets." + quoteCurrency
@@ -97,6 +110,12 @@ public record BallastConfig(
         for (VenueId id : venues.keySet()) {
             r.require(!liveVenues.containsKey(id), "venues." + id
                     + " is configured twice, as a simulated and as a live venue: a venue id names one venue");
+            r.require(!remoteVenues.containsKey(id), "venues." + id
+                    + " is configured twice, as a simulated and as a remote-sim venue: a venue id names one venue");
+        }
+        for (VenueId id : liveVenues.keySet()) {
+            r.require(!remoteVenues.containsKey(id), "venues." + id
+                    + " is configured twice, as a live and as a remote-sim venue: a venue id names one venue");
         }
         if (simulation != null && !mode.usesSimulation()) {
             r.fail("simulation is not used in " + mode.configName()
@@ -132,6 +151,15 @@ public record BallastConfig(
             }
             venue.paper().ifPresent(p -> checkBalances(r, quoteCurrency, assets, venuePath, p.balances()));
         }
+        for (RemoteSimVenueConfig venue : remoteVenues.values()) {
+            String venuePath = "venues." + venue.id();
+            checkType(r, mode, venue.type(), venuePath);
+            for (LiveMarketConfig market : venue.markets().values()) {
+                String marketPath = venuePath + ".markets." + market.symbol();
+                firstMarketTrading.putIfAbsent(market.base(), marketPath);
+                checkMarket(r, quoteCurrency, assets, marketPath, market.base(), market.quote());
+            }
+        }
         for (Asset asset : assets.keySet()) {
             // with no venue at all, "venues must not be empty" says it all
             r.require(noVenue || firstMarketTrading.containsKey(asset) || asset.equals(quoteCurrency),
@@ -158,7 +186,7 @@ public record BallastConfig(
         if (mode.allows(type)) {
             return true;
         }
-        String allowed = mode == Mode.PAPER ? "simulated" : "one of " + mode.allowedTypes();
+        String allowed = "one of " + mode.allowedTypes();
         r.fail(venuePath + ".type must be " + allowed + " in " + mode.configName() + " mode (was "
                 + type.configName() + ")");
         return false;

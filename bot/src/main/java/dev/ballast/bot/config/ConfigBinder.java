@@ -42,27 +42,33 @@ final class ConfigBinder {
         EngineConfig engine = engine(root.optionalSection("engine"));
         SimulationConfig simulation = null;
         boolean simulationRead = true;
+        Section simulationSection = null;
         if (mode == null || mode.usesSimulation()) {
-            // with no valid mode, a simulation that is there is still checked; a missing one is not a problem yet
-            Section simulationSection = mode == null ? root.sectionIfPresent("simulation") : root.section("simulation");
+            // a simulation that is there is checked; whether a missing one is a problem depends on the venues
+            simulationSection = root.sectionIfPresent("simulation");
             simulation = simulationSection == null ? null : simulation(simulationSection);
-            simulationRead = simulation != null;
+            simulationRead = simulationSection == null || simulation != null;
         } else {
             root.notUsed("simulation", "not used in " + mode.configName()
                     + " mode (only simulated venues, in paper mode, run on it): remove the section");
         }
         Venues venues = venues(root.section("venues"), mode);
+        if (mode != null && mode.usesSimulation() && simulationSection == null
+                && (venues == null || venues.mayNeedSimulation())) {
+            root.section("simulation"); // in-process simulated venues run on it: reported as required
+            simulationRead = false;
+        }
         Map<Asset, AssetConfig> assets = assets(root.section("assets"));
         EstimatorsConfig estimators = estimators(root.optionalSection("estimators"));
         HedgingConfig hedging = hedging(root.optionalSection("hedging"));
         root.rejectUnknownKeys();
-        if (root.failed() || engine == null || !simulationRead || venues == null || assets == null
-                || estimators == null || hedging == null) {
+        if (root.failed() || engine == null || !simulationRead || venues == null || !venues.complete()
+                || assets == null || estimators == null || hedging == null) {
             return null;
         }
         SimulationConfig simulationConfig = simulation;
         return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulationConfig, venues.simulated(),
-                venues.live(), assets, estimators, hedging));
+                venues.live(), venues.remote(), assets, estimators, hedging));
     }
 
     private EngineConfig engine(Section s) {
@@ -107,38 +113,52 @@ final class ConfigBinder {
         return build(s.path(), () -> new SimAssetConfig(startPrice, volatility));
     }
 
-    /** The venues of the file, split by kind (each map in file order). */
-    private record Venues(Map<VenueId, VenueConfig> simulated, Map<VenueId, LiveVenueConfig> live) {
+    /**
+     * The venues of the file, split by kind (each map in file order); {@code complete} when every venue was read
+     * without a problem; {@code inProcessOrUnknown} when a venue is {@code simulated}, or its type could not be read.
+     */
+    private record Venues(Map<VenueId, VenueConfig> simulated, Map<VenueId, LiveVenueConfig> live,
+                          Map<VenueId, RemoteSimVenueConfig> remote, boolean complete, boolean inProcessOrUnknown) {
+        /** Whether the venues may run on the shared simulated market, so that {@code simulation} is required. */
+        boolean mayNeedSimulation() {
+            return inProcessOrUnknown;
+        }
     }
 
-    /** The venues, or null on any problem; {@code mode} is null when the mode was not valid. */
+    /** The venues read (see {@link Venues#complete()}), or null when the section is missing or not a mapping. */
     private Venues venues(Section s, Mode mode) {
         if (s == null) {
             return null;
         }
-        Venues venues = new Venues(new LinkedHashMap<>(), new LinkedHashMap<>());
+        Map<VenueId, VenueConfig> simulated = new LinkedHashMap<>();
+        Map<VenueId, LiveVenueConfig> live = new LinkedHashMap<>();
+        Map<VenueId, RemoteSimVenueConfig> remote = new LinkedHashMap<>();
         boolean complete = true;
+        boolean inProcessOrUnknown = false;
         for (YamlNode.Entry entry : s.entries()) {
             VenueId id = s.venueKey(entry);
             Section venueSection = s.child(entry);
-            complete &= venueSection != null && venue(id, venueSection, mode, venues);
+            if (venueSection == null) {
+                complete = false;
+                inProcessOrUnknown = true;
+                continue;
+            }
+            VenueType type = venueSection.choice("type", VenueType.values(), VenueType::configName);
+            inProcessOrUnknown |= type == null || type.isSimulated();
+            complete &= type != null && venue(id, type, venueSection, mode, simulated, live, remote);
         }
-        return complete ? venues : null;
+        return new Venues(simulated, live, remote, complete, inProcessOrUnknown);
     }
 
     /**
      * Reads one venue into {@code into}, by its kind; false on any problem ({@code id} is null when the key was not
      * a valid id).
      */
-    private boolean venue(VenueId id, Section s, Mode mode, Venues into) {
-        VenueType type = s.choice("type", VenueType.values(), VenueType::configName);
-        if (type == null) {
-            return false; // which keys are valid depends on the type: nothing more to check here
-        }
+    private boolean venue(VenueId id, VenueType type, Section s, Mode mode, Map<VenueId, VenueConfig> simulated,
+                          Map<VenueId, LiveVenueConfig> live, Map<VenueId, RemoteSimVenueConfig> remote) {
         if (mode != null && !mode.allows(type)) {
             // reported here, at its place; the venue's keys are still read below, so their own problems show too
-            s.reject("type", "must be " + (mode == Mode.PAPER ? "simulated" : "one of " + mode.allowedTypes())
-                    + " in " + mode.configName() + " mode");
+            s.reject("type", "must be one of " + mode.allowedTypes() + " in " + mode.configName() + " mode");
         }
         switch (type) {
             case SIMULATED -> {
@@ -146,17 +166,41 @@ final class ConfigBinder {
                 if (venue == null) {
                     return false;
                 }
-                into.simulated().put(id, venue);
+                simulated.put(id, venue);
+            }
+            case REMOTE_SIM -> {
+                RemoteSimVenueConfig venue = remoteSimVenue(id, s);
+                if (venue == null) {
+                    return false;
+                }
+                remote.put(id, venue);
             }
             case BINANCE_SPOT, BINANCE_USDM, KRAKEN, OKX -> {
                 LiveVenueConfig venue = liveVenue(id, type, s, mode);
                 if (venue == null) {
                     return false;
                 }
-                into.live().put(id, venue);
+                live.put(id, venue);
             }
         }
         return true;
+    }
+
+    /**
+     * A venue of a simulated exchange in another process: where the exchange is, and which of the bot's assets each
+     * market trades (its tick, lot and minimum notional come from the exchange at start).
+     */
+    private RemoteSimVenueConfig remoteSimVenue(VenueId id, Section s) {
+        URI url = s.url("url");
+        Section marketsSection = s.section("markets");
+        s.rejectUnknownKeys();
+        Map<String, LiveMarketConfig> markets = marketsSection == null ? null : liveMarkets(marketsSection,
+                "not used by remote-sim venues: the simulated exchange's tick, lot and minimum notional are read from"
+                        + " it at start");
+        if (id == null || s.failed() || markets == null) {
+            return null;
+        }
+        return build(s.path(), () -> new RemoteSimVenueConfig(id, url, markets));
     }
 
     /**
@@ -215,7 +259,8 @@ final class ConfigBinder {
             balancesSection = paperLive ? s.section("balances") : s.sectionIfPresent("balances");
         }
         s.rejectUnknownKeys();
-        Map<String, LiveMarketConfig> markets = marketsSection == null ? null : liveMarkets(marketsSection);
+        Map<String, LiveMarketConfig> markets = marketsSection == null ? null : liveMarkets(marketsSection,
+                "not used by live venues: the exchange's tick, lot and minimum notional are read from it at start");
         Map<Asset, BigDecimal> balances = balancesSection == null ? null : balances(balancesSection);
         if (id == null || s.failed() || markets == null || balancesSection != null && balances == null) {
             return null;
@@ -242,12 +287,14 @@ final class ConfigBinder {
         return strict ? venue : null;
     }
 
-    private Map<String, LiveMarketConfig> liveMarkets(Section s) {
+    /** Markets by symbol with their base and quote only; {@code tradingRulesNotUsed} says why tick and lot are not. */
+    private Map<String, LiveMarketConfig> liveMarkets(Section s, String tradingRulesNotUsed) {
         Map<String, LiveMarketConfig> markets = new LinkedHashMap<>();
         boolean complete = true;
         for (YamlNode.Entry entry : s.entries()) {
             Section marketSection = s.child(entry);
-            LiveMarketConfig market = marketSection == null ? null : liveMarket(entry.key(), marketSection);
+            LiveMarketConfig market = marketSection == null ? null
+                    : liveMarket(entry.key(), marketSection, tradingRulesNotUsed);
             if (market == null) {
                 complete = false;
             } else {
@@ -257,10 +304,9 @@ final class ConfigBinder {
         return complete ? markets : null;
     }
 
-    private LiveMarketConfig liveMarket(String symbol, Section s) {
+    private LiveMarketConfig liveMarket(String symbol, Section s, String why) {
         Asset base = s.asset("base");
         Asset quote = s.asset("quote");
-        String why = "not used by live venues: the exchange's tick, lot and minimum notional are read from it at start";
         for (String key : new String[] {"tickSize", "lotSize", "minNotional"}) {
             s.notUsed(key, why);
         }

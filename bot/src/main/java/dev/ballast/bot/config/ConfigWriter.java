@@ -77,6 +77,7 @@ public final class ConfigWriter {
         ObjectNode venues = root.putObject("venues");
         config.venues().forEach((id, venue) -> writeVenue(venues.putObject(id.name()), venue));
         config.liveVenues().forEach((id, venue) -> writeLiveVenue(venues.putObject(id.name()), venue));
+        config.remoteVenues().forEach((id, venue) -> writeRemoteVenue(venues.putObject(id.name()), venue));
 
         ObjectNode assets = root.putObject("assets");
         config.assets().forEach((asset, a) -> writeAsset(assets.putObject(asset.code()), a));
@@ -190,6 +191,17 @@ public final class ConfigWriter {
             node.put("takerFeeBps", paper.takerFeeBps());
             ObjectNode balances = node.putObject("balances");
             paper.balances().forEach((asset, amount) -> balances.put(asset.code(), amount));
+        });
+    }
+
+    private static void writeRemoteVenue(ObjectNode node, RemoteSimVenueConfig venue) {
+        node.put("type", venue.type().configName());
+        node.put("url", venue.url().toString());
+        ObjectNode markets = node.putObject("markets");
+        venue.markets().forEach((symbol, market) -> {
+            ObjectNode m = markets.putObject(symbol);
+            m.put("base", market.base().code());
+            m.put("quote", market.quote().code());
         });
     }
 

@@ -79,7 +79,7 @@ public record LiveVenueConfig(
         Objects.requireNonNull(privateWsUrl, "privateWsUrl");
         Objects.requireNonNull(paper, "paper");
         Rules r = new Rules();
-        if (type.isSimulated()) {
+        if (!type.isLive()) {
             r.fail("type must be a live venue type (" + Mode.LIVE.allowedTypes() + ") (was " + type.configName()
                     + ")");
         }

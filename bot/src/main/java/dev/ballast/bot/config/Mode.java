@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
  * venue types a config may use and which of a live venue's keys it takes (docs/config.md, "Modes").
  */
 public enum Mode {
-    /** Against simulated venues only ({@code type: simulated}): no keys, no network, no real money. */
+    /**
+     * Against simulated venues only: in-process ({@code type: simulated}) or served by a simulated exchange in another
+     * process ({@code type: remote-sim}, over loopback). No keys, no real money.
+     */
     PAPER,
     /**
      * Against live venue types, reading only their public market data; our orders are filled locally against that
@@ -24,9 +27,12 @@ public enum Mode {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Whether a venue of this type may be used in this mode: paper takes simulated venues, the others live ones. */
+    /**
+     * Whether a venue of this type may be used in this mode: paper takes simulated venues (in-process or remote), the
+     * others live ones.
+     */
     public boolean allows(VenueType type) {
-        return (this == PAPER) == type.isSimulated();
+        return (this == PAPER) != type.isLive();
     }
 
     /** The config names of the venue types this mode allows, comma-separated, for messages. */

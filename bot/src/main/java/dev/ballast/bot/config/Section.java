@@ -119,6 +119,11 @@ final class Section {
     }
 
     /** An absolute URL with a host ({@code https://api.binance.com}); {@code fallback} when absent. */
+    /** A required absolute URL with a host. */
+    URI url(String key) {
+        return value(key, true, null, Section::parseUrl, URL);
+    }
+
     URI url(String key, URI fallback) {
         return value(key, false, fallback, Section::parseUrl, URL);
     }

@@ -15,6 +15,11 @@ import java.util.Locale;
 public enum VenueType {
     /** The in-process simulated exchange used by paper mode and backtests. */
     SIMULATED("simulated", null),
+    /**
+     * A venue of a simulated exchange served by another process ({@code ballast sim-exchange}, or a test) and reached
+     * over HTTP at its {@code url}: paper mode whose exchange outlives the bot.
+     */
+    REMOTE_SIM("remote-sim", null),
     /** Binance spot: REST api.binance.com, market and user-data streams on stream.binance.com:9443. */
     BINANCE_SPOT("binance-spot", new LiveDefaults("https://api.binance.com", "wss://stream.binance.com:9443",
             "wss://stream.binance.com:9443", "10", "10", "BINANCE", false)),
@@ -38,7 +43,17 @@ public enum VenueType {
 
     /** True for venues that run in-process on the shared simulated market ({@code simulation}). */
     public boolean isSimulated() {
-        return live == null;
+        return this == SIMULATED;
+    }
+
+    /** True for a simulated exchange's venue served by another process ({@link #REMOTE_SIM}). */
+    public boolean isRemoteSimulated() {
+        return this == REMOTE_SIM;
+    }
+
+    /** True for venues on a real exchange (paper-live and live modes), which carry endpoints, fees and keys. */
+    public boolean isLive() {
+        return live != null;
     }
 
     /** The name used in the config file. */
@@ -46,7 +61,7 @@ public enum VenueType {
         return configName;
     }
 
-    /** The exchange's REST base URL. @throws IllegalStateException for {@link #SIMULATED} */
+    /** The exchange's REST base URL. @throws IllegalStateException for a type that is not live */
     public URI defaultRestUrl() {
         return live().restUrl;
     }
@@ -54,7 +69,7 @@ public enum VenueType {
     /**
      * The public market-data WebSocket URL; for Binance the host, to which the connector appends the stream path.
      *
-     * @throws IllegalStateException for {@link #SIMULATED}
+     * @throws IllegalStateException for a type that is not live
      */
     public URI defaultWsUrl() {
         return live().wsUrl;
@@ -64,18 +79,18 @@ public enum VenueType {
      * The WebSocket URL of our own orders and fills; for Binance the host, to which the connector appends the
      * listen key.
      *
-     * @throws IllegalStateException for {@link #SIMULATED}
+     * @throws IllegalStateException for a type that is not live
      */
     public URI defaultPrivateWsUrl() {
         return live().privateWsUrl;
     }
 
-    /** The maker fee of a regular account, in bps of notional. @throws IllegalStateException for {@link #SIMULATED} */
+    /** The maker fee of a regular account, in bps of notional. @throws IllegalStateException for a type that is not live */
     public BigDecimal defaultMakerFeeBps() {
         return live().makerFeeBps;
     }
 
-    /** The taker fee of a regular account, in bps of notional. @throws IllegalStateException for {@link #SIMULATED} */
+    /** The taker fee of a regular account, in bps of notional. @throws IllegalStateException for a type that is not live */
     public BigDecimal defaultTakerFeeBps() {
         return live().takerFeeBps;
     }
@@ -89,7 +104,7 @@ public enum VenueType {
      * The environment variable a key of this type is conventionally read from, as shown in examples and messages:
      * {@code BINANCE_API_KEY} for {@code ("API_KEY")}. The file may name any variable.
      *
-     * @throws IllegalStateException for {@link #SIMULATED}
+     * @throws IllegalStateException for a type that is not live
      */
     public String exampleVariable(String suffix) {
         return live().envPrefix + "_" + suffix.toUpperCase(Locale.ROOT);
@@ -97,7 +112,7 @@ public enum VenueType {
 
     private LiveDefaults live() {
         if (live == null) {
-            throw new IllegalStateException(configName + " venues have no endpoints, fees or keys of their own");
+            throw new IllegalStateException(configName + " venues have no exchange endpoints, fees or keys");
         }
         return live;
     }

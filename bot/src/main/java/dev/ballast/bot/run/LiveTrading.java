@@ -3,12 +3,14 @@ package dev.ballast.bot.run;
 import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.LiveMarketConfig;
 import dev.ballast.bot.config.LiveVenueConfig;
+import dev.ballast.bot.config.VenueType;
 import dev.ballast.bot.engine.Engine;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +59,26 @@ public final class LiveTrading implements AutoCloseable {
 
     /** The exchange's instrument for each configured market, checked against the config's base and quote. */
     static List<Instrument> configured(LiveVenueConfig vc, List<Instrument> listed) {
+        return configured(vc.id(), vc.type(), vc.markets().values(), listed);
+    }
+
+    /**
+     * The venue's instrument for each of {@code markets} (a live exchange's, or a remote simulated exchange's),
+     * checked against the config's base and quote.
+     */
+    static List<Instrument> configured(VenueId id, VenueType type, Collection<LiveMarketConfig> markets,
+                                       List<Instrument> listed) {
         List<Instrument> out = new ArrayList<>();
-        for (LiveMarketConfig m : vc.markets().values()) {
+        for (LiveMarketConfig m : markets) {
             Instrument found = listed.stream().filter(i -> i.id().symbol().equals(m.symbol())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("venues." + vc.id() + ".markets." + m.symbol()
-                            + ": " + vc.type().configName() + " does not list this market (it lists "
+                    .orElseThrow(() -> new IllegalStateException("venues." + id + ".markets." + m.symbol()
+                            + ": " + type.configName() + " does not list this market (it lists "
                             + listed.stream().map(i -> i.id().symbol()).limit(10).toList() + ")"));
             if (!found.base().equals(m.base()) || !found.quote().equals(m.quote())) {
-                throw new IllegalStateException("venues." + vc.id() + ".markets." + m.symbol() + ": the exchange trades "
+                throw new IllegalStateException("venues." + id + ".markets." + m.symbol() + ": the exchange trades "
                         + found.base() + "/" + found.quote() + ", the config says " + m.base() + "/" + m.quote());
             }
-            LOG.info("{}: {} tick {} lot {} min notional {}", vc.id(), m.symbol(), found.tickSize().toPlainString(),
+            LOG.info("{}: {} tick {} lot {} min notional {}", id, m.symbol(), found.tickSize().toPlainString(),
                     found.lotSize().toPlainString(), found.minNotional().toPlainString());
             out.add(found);
         }

@@ -3,6 +3,7 @@ package dev.ballast.bot.run;
 import dev.ballast.bot.config.AssetConfig;
 import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.MarketConfig;
+import dev.ballast.bot.config.RemoteSimVenueConfig;
 import dev.ballast.bot.config.SimAssetConfig;
 import dev.ballast.bot.config.VenueConfig;
 import dev.ballast.bot.engine.AssetSettings;
@@ -14,6 +15,8 @@ import dev.ballast.bot.engine.OrderManager;
 import dev.ballast.bot.inventory.InventoryAggregator;
 import dev.ballast.bot.inventory.InventoryTarget;
 import dev.ballast.connectors.Venue;
+import dev.ballast.connectors.remote.RemoteVenue;
+import dev.ballast.connectors.remote.RemoteVenueConfig;
 import dev.ballast.connectors.sim.SimulatedAssetSpec;
 import dev.ballast.connectors.sim.SimulatedMarket;
 import dev.ballast.connectors.sim.SimulatedMarketConfig;
@@ -37,54 +40,88 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A paper-trading bot assembled from config: the simulated market with its venues, and the engine with its
- * inbox, order manager, inventory and quote models. Assembly only; who drives {@link SimulatedMarket#doWork()}
- * and {@link Engine#doWork()} — two threads with the system clock, or a test loop with a manual clock — is
- * the caller's choice.
+ * A paper-trading bot assembled from config: the simulated market with its in-process venues, the venues of a
+ * simulated exchange in another process ({@code type: remote-sim}, reached over HTTP), and the engine with its inbox,
+ * order manager, inventory and quote models. Assembly only; who drives {@link SimulatedMarket#doWork()} and
+ * {@link Engine#doWork()} — two threads with the system clock, or a test loop with a manual clock — is the caller's
+ * choice. A remote venue's instruments are read from its server here (blocking), and checked against the config.
  */
-public final class PaperTrading {
+public final class PaperTrading implements AutoCloseable {
     /** Client order ids start with this; the session stamp after it keeps restarts apart. */
     public static final String CLIENT_ID_PREFIX = "bl";
 
     private final SimulatedMarket market;
     private final Engine engine;
     private final Map<VenueId, SimulatedVenue> venues;
+    private final Map<VenueId, RemoteVenue> remoteVenues;
 
-    private PaperTrading(SimulatedMarket market, Engine engine, Map<VenueId, SimulatedVenue> venues) {
+    private PaperTrading(SimulatedMarket market, Engine engine, Map<VenueId, SimulatedVenue> venues,
+                         Map<VenueId, RemoteVenue> remoteVenues) {
         this.market = market;
         this.engine = engine;
         this.venues = venues;
+        this.remoteVenues = remoteVenues;
     }
 
-    /** Builds everything from a validated config; nothing runs yet. */
+    /**
+     * Builds everything from a validated config; nothing runs yet.
+     *
+     * @throws java.io.UncheckedIOException when a remote-sim venue's server cannot be reached
+     * @throws IllegalStateException        when a remote-sim server does not list a configured market, or lists it
+     *                                      with other assets; the remote venues made so far are closed
+     */
     public static PaperTrading assemble(BallastConfig config, Clock clock) {
+        SimulatedMarket market = config.venues().isEmpty() ? null
+                : new SimulatedMarket(simulatedMarketConfig(config), clock);
+        Map<VenueId, SimulatedVenue> simVenues = new LinkedHashMap<>();
+        Map<VenueId, RemoteVenue> remoteVenues = new LinkedHashMap<>();
+        Map<VenueId, Venue> venues = new LinkedHashMap<>();
+        List<Instrument> instruments = new ArrayList<>();
+        for (VenueConfig vc : config.venues().values()) {
+            SimulatedVenue v = market.addVenue(simulatedVenueConfig(vc));
+            instruments.addAll(vc.instruments());
+            simVenues.put(vc.id(), v);
+            venues.put(vc.id(), v);
+        }
+        try {
+            for (RemoteSimVenueConfig rc : config.remoteVenues().values()) {
+                RemoteVenue v = new RemoteVenue(RemoteVenueConfig.of(rc.id(), rc.url()), clock);
+                remoteVenues.put(rc.id(), v);
+                venues.put(rc.id(), v);
+                instruments.addAll(LiveTrading.configured(rc.id(), rc.type(), rc.markets().values(),
+                        v.instruments()));
+            }
+        } catch (RuntimeException e) {
+            remoteVenues.values().forEach(RemoteVenue::close);
+            throw e;
+        }
+        Engine engine = engine(config, clock, venues, instruments);
+        return new PaperTrading(market, engine, simVenues, remoteVenues);
+    }
+
+    /** The shared simulated market of the config's {@code simulation} section. */
+    public static SimulatedMarketConfig simulatedMarketConfig(BallastConfig config) {
+        if (config.simulation() == null) {
+            throw new IllegalArgumentException("the config has no simulation section");
+        }
         Map<Asset, SimulatedAssetSpec> simAssets = new LinkedHashMap<>();
         for (Map.Entry<Asset, SimAssetConfig> e : config.simulation().assets().entrySet()) {
             simAssets.put(e.getKey(), new SimulatedAssetSpec(e.getValue().startPrice().doubleValue(),
                     e.getValue().volatilityBpsPerSqrtSec()));
         }
-        SimulatedMarket market = new SimulatedMarket(new SimulatedMarketConfig(config.simulation().seed(),
-                config.simulation().stepMs(), config.quoteCurrency(), simAssets), clock);
+        return new SimulatedMarketConfig(config.simulation().seed(), config.simulation().stepMs(),
+                config.quoteCurrency(), simAssets);
+    }
 
-        Map<VenueId, SimulatedVenue> simVenues = new LinkedHashMap<>();
-        Map<VenueId, Venue> venues = new LinkedHashMap<>();
-        List<Instrument> instruments = new ArrayList<>();
-        for (VenueConfig vc : config.venues().values()) {
-            List<SimulatedMarketSpec> specs = new ArrayList<>();
-            for (MarketConfig mc : vc.markets().values()) {
-                Instrument instrument = mc.instrument(vc.id());
-                instruments.add(instrument);
-                specs.add(new SimulatedMarketSpec(instrument, mc.bookSpreadBps(), mc.bookLevels(), mc.levelSize(),
-                        mc.takerRatePerSec(), mc.takerMeanSize()));
-            }
-            SimulatedVenue v = market.addVenue(new SimulatedVenueConfig(vc.id(), vc.latencyMs(), vc.makerFeeBps(),
-                    vc.takerFeeBps(), vc.dislocationBps(), vc.balances(), specs));
-            simVenues.put(vc.id(), v);
-            venues.put(vc.id(), v);
+    /** One simulated venue of the config, with its markets' simulated books and takers. */
+    public static SimulatedVenueConfig simulatedVenueConfig(VenueConfig vc) {
+        List<SimulatedMarketSpec> specs = new ArrayList<>();
+        for (MarketConfig mc : vc.markets().values()) {
+            specs.add(new SimulatedMarketSpec(mc.instrument(vc.id()), mc.bookSpreadBps(), mc.bookLevels(),
+                    mc.levelSize(), mc.takerRatePerSec(), mc.takerMeanSize()));
         }
-
-        Engine engine = engine(config, clock, venues, instruments);
-        return new PaperTrading(market, engine, simVenues);
+        return new SimulatedVenueConfig(vc.id(), vc.latencyMs(), vc.makerFeeBps(), vc.takerFeeBps(),
+                vc.dislocationBps(), vc.balances(), specs);
     }
 
     /**
@@ -126,6 +163,7 @@ public final class PaperTrading {
                 hedging.basisHalfLifeSec());
     }
 
+    /** The in-process simulated market; null when every venue is remote. */
     public SimulatedMarket market() {
         return market;
     }
@@ -136,5 +174,16 @@ public final class PaperTrading {
 
     public Map<VenueId, SimulatedVenue> venues() {
         return venues;
+    }
+
+    /** The venues of simulated exchanges in other processes. */
+    public Map<VenueId, RemoteVenue> remoteVenues() {
+        return remoteVenues;
+    }
+
+    /** Stops the remote venues' streams and threads (after the engine has cancelled our orders). */
+    @Override
+    public void close() {
+        remoteVenues.values().forEach(RemoteVenue::close);
     }
 }
