@@ -4,6 +4,9 @@ import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.ConfigException;
 import dev.ballast.bot.config.ConfigLoader;
 import dev.ballast.bot.config.Mode;
+import dev.ballast.bot.journal.JdbcJournal;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalException;
 import dev.ballast.bot.run.BotRunner;
 import dev.ballast.bot.run.PaperTrading;
 import dev.ballast.bot.run.SystemClock;
@@ -14,7 +17,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. */
+/**
+ * Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. Every start
+ * opens the configured journal and recovers from it (docs/recovery.md) before the first quote.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Trade (paper mode: simulated venues, no keys) until Ctrl-C, SIGTERM or --duration.")
 public final class RunCommand implements Callable<Integer> {
@@ -42,9 +48,26 @@ public final class RunCommand implements Callable<Integer> {
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
         SystemClock clock = new SystemClock();
-        PaperTrading bot = PaperTrading.assemble(c, clock);
+        Journal journal;
+        try {
+            journal = JdbcJournal.open(c.journal().url(), c.journal().synchronous());
+        } catch (JournalException e) {
+            spec.commandLine().getErr().println("ballast: cannot start: " + e.getMessage());
+            return BallastCommand.EXIT_START_REFUSED;
+        }
+        PaperTrading bot;
+        try {
+            bot = PaperTrading.assemble(c, clock, journal);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         BotRunner runner = new BotRunner(bot, clock);
         boolean flat = runner.run(duration);
+        if (runner.startRefusal() != null) {
+            spec.commandLine().getErr().println("ballast: " + runner.startRefusal());
+            return BallastCommand.EXIT_START_REFUSED;
+        }
         return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
     }
 }
