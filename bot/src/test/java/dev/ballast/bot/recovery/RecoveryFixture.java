@@ -1,7 +1,5 @@
 package dev.ballast.bot.recovery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.bot.engine.AssetSettings;
 import dev.ballast.bot.engine.BrainSettings;
@@ -12,24 +10,16 @@ import dev.ballast.bot.inventory.InventoryAggregator;
 import dev.ballast.bot.inventory.InventoryTarget;
 import dev.ballast.bot.journal.JdbcJournal;
 import dev.ballast.bot.journal.Journal;
-import dev.ballast.bot.journal.JournaledOrder;
 import dev.ballast.bot.journal.Synchronous;
 import dev.ballast.bot.testing.ScriptedVenue;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
-import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.ClientOrderIdGenerator;
-import dev.ballast.core.Fill;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;
-import dev.ballast.core.Liquidity;
-import dev.ballast.core.OpenOrder;
 import dev.ballast.core.Order;
-import dev.ballast.core.OrderReport;
-import dev.ballast.core.OrderStatus;
 import dev.ballast.core.OrderType;
 import dev.ballast.core.Side;
-import dev.ballast.core.TradeId;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.VenueOrderId;
 import dev.ballast.core.book.OrderBook;
@@ -42,12 +32,10 @@ import dev.ballast.strategies.quoting.LinearSkewQuoteModel;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default config.yaml traded twice on one journal, three simulated minutes each, stopped in between: the second
+ * The default config.yaml traded twice on one journal, ninety simulated seconds each, stopped in between: the second
  * run recovers from the journal (the simulated venues start from its balances), finds nothing to correct, and
  * continues from the first run's positions with new client order ids.
  */
 class PaperRunRestartTest {
     private static final long START_NS = 1_767_225_600_000_000_000L;
     private static final Duration STEP = Duration.ofMillis(10);
-    private static final Duration RUN = Duration.ofMinutes(3);
+    private static final Duration RUN = Duration.ofSeconds(90);
 
     @TempDir
     static Path dir;
