@@ -187,8 +187,11 @@ public final class Engine {
         orders.journal(journal);
     }
 
-    /** Writes an inventory snapshot to the journal now (engine thread). */
+    /** Writes an inventory snapshot to the journal now (engine thread); nothing without a durable journal. */
     public void journalSnapshot() {
+        if (!journal.isDurable()) {
+            return;
+        }
         long now = clock.nowNs();
         try {
             journal.snapshot(now, inventory.snapshot());
