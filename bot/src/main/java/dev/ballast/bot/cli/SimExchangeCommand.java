@@ -58,7 +58,7 @@ public final class SimExchangeCommand implements Callable<Integer> {
         }
         List<SimulatedVenueConfig> venues = new ArrayList<>();
         for (VenueConfig vc : c.venues().values()) {
-            venues.add(PaperTrading.simulatedVenueConfig(vc));
+            venues.add(PaperTrading.simulatedVenueConfig(vc, vc.balances()));
         }
         SimExchangeServer server;
         try {

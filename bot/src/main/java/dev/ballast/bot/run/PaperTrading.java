@@ -14,6 +14,10 @@ import dev.ballast.bot.engine.EngineSettings;
 import dev.ballast.bot.engine.OrderManager;
 import dev.ballast.bot.inventory.InventoryAggregator;
 import dev.ballast.bot.inventory.InventoryTarget;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalState;
+import dev.ballast.bot.recovery.Recovery;
+import dev.ballast.bot.recovery.ReconciliationSettings;
 import dev.ballast.connectors.Venue;
 import dev.ballast.connectors.remote.RemoteVenue;
 import dev.ballast.connectors.remote.RemoteVenueConfig;
@@ -33,6 +37,7 @@ import dev.ballast.core.event.Event;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
 import dev.ballast.strategies.quoting.QuoteModels;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +47,17 @@ import java.util.Map;
 /**
  * A paper-trading bot assembled from config: the simulated market with its in-process venues, the venues of a
  * simulated exchange in another process ({@code type: remote-sim}, reached over HTTP), and the engine with its inbox,
- * order manager, inventory and quote models. Assembly only; who drives {@link SimulatedMarket#doWork()} and
- * {@link Engine#doWork()} — two threads with the system clock, or a test loop with a manual clock — is the caller's
- * choice. A remote venue's instruments are read from its server here (blocking), and checked against the config.
+ * order manager, inventory and quote models, journaling to a journal with its recovery. Assembly only; who drives
+ * {@link SimulatedMarket#doWork()} and {@link Engine#doWork()} — two threads with the system clock, or a test loop
+ * with a manual clock — is the caller's choice, and so is starting: {@code recovery().start(engine())} on the engine
+ * thread (or {@code engine().start()} without a journal).
+ *
+ * <p>The in-process simulated venues live in this process and die with it, so in paper mode they start from the
+ * journal's balances when it has any (the config's {@code balances} seed the first run only): a restarted paper bot
+ * continues where the last one stopped. Orders that were open when the process died died with the old simulated
+ * venues, and recovery settles them as such. A remote-sim venue's exchange outlives the bot: its balances, resting
+ * orders and fills are the exchange's, and recovery reconciles with them as with a live exchange's. Its instruments
+ * are read from its server here (blocking), and checked against the config.
  */
 public final class PaperTrading implements AutoCloseable {
     /** Client order ids start with this; the session stamp after it keeps restarts apart. */
@@ -54,23 +67,37 @@ public final class PaperTrading implements AutoCloseable {
     private final Engine engine;
     private final Map<VenueId, SimulatedVenue> venues;
     private final Map<VenueId, RemoteVenue> remoteVenues;
+    private final Journal journal;
+    private final Recovery recovery;
+    private final ReconciliationSettings reconciliation;
 
     private PaperTrading(SimulatedMarket market, Engine engine, Map<VenueId, SimulatedVenue> venues,
-                         Map<VenueId, RemoteVenue> remoteVenues) {
+                         Map<VenueId, RemoteVenue> remoteVenues, Journal journal, Recovery recovery,
+                         ReconciliationSettings reconciliation) {
         this.market = market;
         this.engine = engine;
         this.venues = venues;
         this.remoteVenues = remoteVenues;
+        this.journal = journal;
+        this.recovery = recovery;
+        this.reconciliation = reconciliation;
+    }
+
+    /** Builds everything from a validated config, with no journal (tests, demos); nothing runs yet. */
+    public static PaperTrading assemble(BallastConfig config, Clock clock) {
+        return assemble(config, clock, Journal.none());
     }
 
     /**
-     * Builds everything from a validated config; nothing runs yet.
+     * Builds everything from a validated config, journaling to {@code journal} (open; closed by whoever runs the
+     * bot); nothing runs yet. Reads the journal's balances for the in-process simulated venues and begins a session.
      *
      * @throws java.io.UncheckedIOException when a remote-sim venue's server cannot be reached
      * @throws IllegalStateException        when a remote-sim server does not list a configured market, or lists it
      *                                      with other assets; the remote venues made so far are closed
      */
-    public static PaperTrading assemble(BallastConfig config, Clock clock) {
+    public static PaperTrading assemble(BallastConfig config, Clock clock, Journal journal) {
+        JournalState recovered = journal.state();
         SimulatedMarket market = config.venues().isEmpty() ? null
                 : new SimulatedMarket(simulatedMarketConfig(config), clock);
         Map<VenueId, SimulatedVenue> simVenues = new LinkedHashMap<>();
@@ -78,7 +105,9 @@ public final class PaperTrading implements AutoCloseable {
         Map<VenueId, Venue> venues = new LinkedHashMap<>();
         List<Instrument> instruments = new ArrayList<>();
         for (VenueConfig vc : config.venues().values()) {
-            SimulatedVenue v = market.addVenue(simulatedVenueConfig(vc));
+            Map<Asset, BigDecimal> balances = recovered.knowsPositionsOf(vc.id())
+                    ? recovered.positions().get(vc.id()) : vc.balances();
+            SimulatedVenue v = market.addVenue(simulatedVenueConfig(vc, balances));
             instruments.addAll(vc.instruments());
             simVenues.put(vc.id(), v);
             venues.put(vc.id(), v);
@@ -95,8 +124,11 @@ public final class PaperTrading implements AutoCloseable {
             remoteVenues.values().forEach(RemoteVenue::close);
             throw e;
         }
-        Engine engine = engine(config, clock, venues, instruments);
-        return new PaperTrading(market, engine, simVenues, remoteVenues);
+
+        Engine engine = engine(config, clock, venues, instruments, journal);
+        ReconciliationSettings reconciliation = reconciliation(config);
+        return new PaperTrading(market, engine, simVenues, remoteVenues, journal,
+                new Recovery(journal, venues, reconciliation, clock), reconciliation);
     }
 
     /** The shared simulated market of the config's {@code simulation} section. */
@@ -113,23 +145,27 @@ public final class PaperTrading implements AutoCloseable {
                 config.quoteCurrency(), simAssets);
     }
 
-    /** One simulated venue of the config, with its markets' simulated books and takers. */
-    public static SimulatedVenueConfig simulatedVenueConfig(VenueConfig vc) {
+    /**
+     * One simulated venue of the config, with its markets' simulated books and takers, holding {@code balances} at
+     * the start (the config's own, or what a journal recorded).
+     */
+    public static SimulatedVenueConfig simulatedVenueConfig(VenueConfig vc, Map<Asset, BigDecimal> balances) {
         List<SimulatedMarketSpec> specs = new ArrayList<>();
         for (MarketConfig mc : vc.markets().values()) {
             specs.add(new SimulatedMarketSpec(mc.instrument(vc.id()), mc.bookSpreadBps(), mc.bookLevels(),
                     mc.levelSize(), mc.takerRatePerSec(), mc.takerMeanSize()));
         }
         return new SimulatedVenueConfig(vc.id(), vc.latencyMs(), vc.makerFeeBps(), vc.takerFeeBps(),
-                vc.dislocationBps(), vc.balances(), specs);
+                vc.dislocationBps(), balances, specs);
     }
 
     /**
      * The engine with its inbox, order manager, inventory and quote models, over {@code venues} trading
-     * {@code instruments}: the same in paper, paper-live and live mode.
+     * {@code instruments}, journaling to {@code journal} (its session stamp makes the client order ids): the same
+     * in paper, paper-live and live mode.
      */
     public static Engine engine(BallastConfig config, Clock clock, Map<VenueId, Venue> venues,
-                                List<Instrument> instruments) {
+                                List<Instrument> instruments, Journal journal) {
         Map<Asset, InventoryTarget> targets = new LinkedHashMap<>();
         Map<Asset, AssetSettings> settings = new LinkedHashMap<>();
         for (Map.Entry<Asset, AssetConfig> e : config.assets().entrySet()) {
@@ -146,13 +182,23 @@ public final class PaperTrading implements AutoCloseable {
         for (Instrument i : instruments) {
             inventory.requireSupported(i);
         }
-        OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator(CLIENT_ID_PREFIX, clock.nowMs()), venues);
+        long session = journal.beginSession(clock.nowMs(), clock.nowNs());
+        OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator(CLIENT_ID_PREFIX, session), venues);
         var ec = config.engine();
         EngineSettings engineSettings = new EngineSettings(Duration.ofMillis(ec.requoteIntervalMs()).toNanos(),
                 ec.requoteToleranceBps(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
-        return new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
+        Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
                 brain(config), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+        engine.journal(journal, Duration.ofSeconds(config.journal().snapshotIntervalSec()).toNanos());
+        return engine;
+    }
+
+    /** Reconciliation's settings from the config's {@code reconciliation}, for our client order ids. */
+    public static ReconciliationSettings reconciliation(BallastConfig config) {
+        var rc = config.reconciliation();
+        return new ReconciliationSettings(Duration.ofSeconds(rc.intervalSec()).toNanos(), rc.tolerance(),
+                rc.cancelUnknownOrders(), CLIENT_ID_PREFIX);
     }
 
     /** The estimators', cost model's and router's settings from the config's {@code estimators} and {@code hedging}. */
@@ -179,6 +225,19 @@ public final class PaperTrading implements AutoCloseable {
     /** The venues of simulated exchanges in other processes. */
     public Map<VenueId, RemoteVenue> remoteVenues() {
         return remoteVenues;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The start: recovery from the journal and reconciliation with the venues, then the engine's start. */
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    public ReconciliationSettings reconciliationSettings() {
+        return reconciliation;
     }
 
     /** Stops the remote venues' streams and threads (after the engine has cancelled our orders). */

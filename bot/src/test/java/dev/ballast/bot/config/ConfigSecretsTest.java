@@ -106,7 +106,7 @@ class ConfigSecretsTest {
                 binance.restUrl(), binance.wsUrl(), binance.privateWsUrl(), binance.requestTimeoutMs(),
                 binance.staleAfterMs(), binance.metadataRefreshSec(), binance.paper()));
         BallastConfig config = new BallastConfig(loaded.mode(), loaded.quoteCurrency(), loaded.engine(), null,
-                loaded.venues(), venues, Map.of(), loaded.assets(), loaded.estimators(), loaded.hedging());
+                loaded.venues(), venues, loaded.assets(), loaded.estimators(), loaded.hedging());
 
         String yaml = ConfigWriter.toYaml(config);
 

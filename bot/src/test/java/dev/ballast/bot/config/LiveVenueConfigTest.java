@@ -332,11 +332,11 @@ class LiveVenueConfigTest {
         BallastConfig paperLive = load(PAPER_LIVE, Map.of());
 
         assertThatThrownBy(() -> new BallastConfig(Mode.LIVE, live.quoteCurrency(), live.engine(), null,
-                Map.of(), paperLive.liveVenues(), Map.of(), live.assets(), live.estimators(), live.hedging()))
+                Map.of(), paperLive.liveVenues(), live.assets(), live.estimators(), live.hedging()))
                 .hasMessageContaining("venues.binance.apiKey and venues.binance.apiSecret are required in live mode")
                 .hasMessageContaining("venues.binance.balances, latencyMs and fees are not used in live mode");
         assertThatThrownBy(() -> new BallastConfig(Mode.PAPER_LIVE, live.quoteCurrency(), live.engine(), null,
-                Map.of(), live.liveVenues(), Map.of(), live.assets(), live.estimators(), live.hedging()))
+                Map.of(), live.liveVenues(), live.assets(), live.estimators(), live.hedging()))
                 .hasMessageContaining("venues.okx.apiKey and venues.okx.apiSecret are not used in paper-live mode")
                 .hasMessageContaining("venues.okx.balances is required in paper-live mode");
     }
@@ -350,7 +350,7 @@ class LiveVenueConfigTest {
                 simulated.takerFeeBps(), simulated.dislocationBps(), Map.of(), simulated.markets());
 
         assertThatThrownBy(() -> new BallastConfig(Mode.PAPER_LIVE, paperLive.quoteCurrency(), paperLive.engine(),
-                null, Map.of(BINANCE, sameId), paperLive.liveVenues(), Map.of(), paperLive.assets(), paperLive.estimators(),
+                null, Map.of(BINANCE, sameId), paperLive.liveVenues(), paperLive.assets(), paperLive.estimators(),
                 paperLive.hedging()))
                 .hasMessageContaining("venues.binance is configured twice, as a simulated and as a live venue");
     }
