@@ -87,6 +87,8 @@ public final class JdbcJournal implements Journal {
     private final PreparedStatement selectOrder;
     private final PreparedStatement selectLastTrade;
     private final PreparedStatement selectFill;
+    private final PreparedStatement upsertCheckpoint;
+    private final PreparedStatement selectCheckpoint;
 
     private long session;
     private boolean closed;
@@ -126,6 +128,10 @@ public final class JdbcJournal implements Journal {
                 "SELECT trade_id FROM fills WHERE venue = ? AND symbol = ? ORDER BY seq DESC LIMIT 1");
         selectFill = connection.prepareStatement(
                 "SELECT 1 FROM fills WHERE venue = ? AND symbol = ? AND trade_id = ?");
+        upsertCheckpoint = connection.prepareStatement("INSERT INTO fill_checkpoints (venue, symbol, through_trade_id)"
+                + " VALUES (?, ?, ?) ON CONFLICT (venue, symbol) DO UPDATE SET through_trade_id = excluded.through_trade_id");
+        selectCheckpoint = connection.prepareStatement(
+                "SELECT through_trade_id FROM fill_checkpoints WHERE venue = ? AND symbol = ?");
     }
 
     /**
@@ -734,6 +740,43 @@ public final class JdbcJournal implements Journal {
             return found;
         } catch (SQLException e) {
             throw failure("cannot read the last trade of " + instrument, e);
+        }
+    }
+
+    @Override
+    public void fillCheckpoint(InstrumentId instrument, TradeId throughTradeId) {
+        requireOpen();
+        try {
+            upsertCheckpoint.setString(1, instrument.venue().name());
+            upsertCheckpoint.setString(2, instrument.symbol());
+            upsertCheckpoint.setString(3, throughTradeId == null ? null : throughTradeId.value());
+            upsertCheckpoint.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw failure("cannot record the fill checkpoint of " + instrument, e);
+        }
+    }
+
+    @Override
+    public Optional<FillCheckpoint> fillCheckpoint(InstrumentId instrument) {
+        requireOpen();
+        try {
+            selectCheckpoint.setString(1, instrument.venue().name());
+            selectCheckpoint.setString(2, instrument.symbol());
+            Optional<FillCheckpoint> found;
+            try (ResultSet r = selectCheckpoint.executeQuery()) {
+                if (r.next()) {
+                    String through = r.getString(1);
+                    found = Optional.of(new FillCheckpoint(instrument, through == null ? null : new TradeId(through)));
+                } else {
+                    found = Optional.empty();
+                }
+            }
+            connection.commit();
+            return found;
+        } catch (SQLException e) {
+            throw failure("cannot read the fill checkpoint of " + instrument, e);
         }
     }
 

@@ -93,6 +93,12 @@ public interface Journal extends AutoCloseable {
     /** The whole inventory at {@code atNs}: what recovery rebuilds positions from, with the fills after it. */
     void snapshot(long atNs, InventorySnapshot inventory);
 
+    /**
+     * Records that every fill of {@code instrument} the venue listed through {@code throughTradeId} (null: it listed
+     * none) is journaled: where the next check of its fills starts ({@link FillCheckpoint}).
+     */
+    void fillCheckpoint(InstrumentId instrument, TradeId throughTradeId);
+
     /** Makes every write so far durable as far as the journal's synchronous mode allows (a checkpoint). */
     void flush();
 
@@ -113,6 +119,9 @@ public interface Journal extends AutoCloseable {
 
     /** The last fill journaled on {@code instrument}: where "trades since" starts. */
     Optional<TradeId> lastTradeId(InstrumentId instrument);
+
+    /** How far the last check of {@code instrument}'s fills got; empty when none was recorded. */
+    Optional<FillCheckpoint> fillCheckpoint(InstrumentId instrument);
 
     /** True when this fill was journaled. */
     boolean hasFill(InstrumentId instrument, TradeId tradeId);

@@ -40,6 +40,8 @@ final class NoJournal implements Journal {
     @Override public Optional<JournaledOrder> order(ClientOrderId clientOrderId) { return Optional.empty(); }
     @Override public Optional<TradeId> lastTradeId(InstrumentId instrument) { return Optional.empty(); }
     @Override public boolean hasFill(InstrumentId instrument, TradeId tradeId) { return false; }
+    @Override public void fillCheckpoint(InstrumentId instrument, TradeId throughTradeId) { }
+    @Override public Optional<FillCheckpoint> fillCheckpoint(InstrumentId instrument) { return Optional.empty(); }
 
     @Override
     public String toString() {

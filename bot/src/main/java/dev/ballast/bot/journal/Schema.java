@@ -74,7 +74,13 @@ final class Schema {
                             + " asset TEXT NOT NULL,"
                             + " quantity TEXT NOT NULL,"
                             + " average_cost TEXT,"
-                            + " PRIMARY KEY (snapshot_id, venue, asset))")));
+                            + " PRIMARY KEY (snapshot_id, venue, asset))")),
+            new Migration(2, "fill checkpoints: where the next check of an instrument's fills starts", d -> List.of(
+                    "CREATE TABLE fill_checkpoints ("
+                            + " venue TEXT NOT NULL,"
+                            + " symbol TEXT NOT NULL,"
+                            + " through_trade_id TEXT,"
+                            + " PRIMARY KEY (venue, symbol))")));
 
     /** The version a journal written by this build has. */
     static int latestVersion(List<Migration> migrations) {

@@ -4,6 +4,7 @@ import dev.ballast.bot.engine.Engine;
 import dev.ballast.bot.inventory.AssetInventory;
 import dev.ballast.bot.inventory.Holding;
 import dev.ballast.bot.inventory.InventorySnapshot;
+import dev.ballast.bot.journal.FillCheckpoint;
 import dev.ballast.bot.journal.Journal;
 import dev.ballast.bot.journal.JournaledOrder;
 import dev.ballast.connectors.Venue;
@@ -17,6 +18,7 @@ import dev.ballast.core.OpenOrder;
 import dev.ballast.core.Order;
 import dev.ballast.core.OrderReport;
 import dev.ballast.core.OrderStatus;
+import dev.ballast.core.TradeId;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.event.OrderCancelled;
 import dev.ballast.core.event.OrderFilled;
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * the engine's state instead of the journal's, with what they find applied through the engine as the venue's events
  * would have been:
  * <ol>
- *   <li>fills since the last journaled trade id that the journal does not have (missed by the stream, or still in
- *       the inbox) are applied as {@code OrderFilled} — the journal deduplicates the stream's copy when it comes;</li>
+ *   <li>fills since the instrument's {@link FillCheckpoint} that the journal does not have (missed by the stream —
+ *       even before a later fill it did deliver — or still in the inbox) are applied as {@code OrderFilled}, and the
+ *       checkpoint moves past them; the journal deduplicates the stream's copy when it comes;</li>
  *   <li>live orders the venue no longer lists as open, untouched for {@link #ORDER_GRACE_NS} (so not in flight),
  *       are asked by client order id and settled: cancelled or rejected by the venue, or never arrived;</li>
  *   <li>open orders of ours that the engine does not track are adopted and cancelled; others' are cancelled only
@@ -147,15 +150,31 @@ public final class PeriodicReconciler {
         return compareBalances(venue.id(), after, now);
     }
 
+    /**
+     * Applies the fills the venue lists after the instrument's checkpoint that the journal does not have, then moves
+     * the checkpoint over every fill now journaled — up to the first one that is not (its journal write failed: the
+     * next round tries it again).
+     */
     private void missedFills(Venue venue, Instrument instrument) {
         InstrumentId id = instrument.id();
-        for (Fill f : venue.tradesSince(id, journal.lastTradeId(id).orElse(null))) {
+        TradeId from = FillCheckpoint.startOf(journal, id);
+        List<Fill> fills = venue.tradesSince(id, from);
+        TradeId through = from;
+        boolean complete = true;
+        for (Fill f : fills) {
             if (!journal.hasFill(id, f.tradeId())) {
                 fillsApplied++;
                 LOG.warn("{}: fill {} {} {} @ {} of {} was not applied yet: applied by reconciliation", venue.id(),
                         f.tradeId(), f.side(), f.size().toPlainString(), f.price().toPlainString(), f.clientOrderId());
                 engine.onEvent(new OrderFilled(f));
+                complete &= journal.hasFill(id, f.tradeId());
             }
+            if (complete) {
+                through = f.tradeId();
+            }
+        }
+        if (!fills.isEmpty() || journal.fillCheckpoint(id).isEmpty()) {
+            journal.fillCheckpoint(id, through);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ballast.bot.recovery;
 
 import dev.ballast.bot.engine.Engine;
 import dev.ballast.bot.inventory.InventoryAggregator;
+import dev.ballast.bot.journal.FillCheckpoint;
 import dev.ballast.bot.journal.Journal;
 import dev.ballast.bot.journal.JournalState;
 import dev.ballast.bot.journal.JournaledOrder;
@@ -17,6 +18,7 @@ import dev.ballast.core.Order;
 import dev.ballast.core.OrderReport;
 import dev.ballast.core.OrderStatus;
 import dev.ballast.core.OrderType;
+import dev.ballast.core.TradeId;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.time.Clock;
 import java.math.BigDecimal;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * Start = recovery: every start, after a crash as after a clean stop, rebuilds the bot's state from the journal and
  * reconciles it with each venue before the first quote. Per venue, in this order:
  * <ol>
- *   <li><b>fills</b> since the last journaled trade id of each instrument ({@code Venue.tradesSince}): each one
+ *   <li><b>fills</b> since each instrument's fill checkpoint ({@code Venue.tradesSince}, see {@link FillCheckpoint}): each one
  *       the journal does not have happened while we were down, and is journaled now (deduplicated by trade id);</li>
  *   <li><b>journaled orders not known to be finished</b>, asked by client order id ({@code Venue.orderStatus}):
  *       filled or cancelled or rejected while we were down, settled with the venue's word; unknown to the venue,
@@ -221,7 +223,8 @@ public final class Recovery {
 
     private void fillsWhileDown(Venue venue, Map<InstrumentId, Instrument> instruments, List<Fill> found) {
         for (Instrument instrument : instruments.values()) {
-            List<Fill> fills = venue.tradesSince(instrument.id(), journal.lastTradeId(instrument.id()).orElse(null));
+            TradeId from = FillCheckpoint.startOf(journal, instrument.id());
+            List<Fill> fills = venue.tradesSince(instrument.id(), from);
             for (Fill f : fills) {
                 if (journal.fill(instrument, f)) {
                     found.add(f);
@@ -229,6 +232,8 @@ public final class Recovery {
                             f.tradeId(), f.side(), f.size().toPlainString(), f.price().toPlainString(), f.clientOrderId());
                 }
             }
+            // every fill the venue listed is journaled now (a write that failed threw): the next check starts here
+            journal.fillCheckpoint(instrument.id(), fills.isEmpty() ? from : fills.get(fills.size() - 1).tradeId());
         }
     }
 

@@ -218,6 +218,27 @@ abstract class JournalContractTest {
     }
 
     @Test
+    void shouldKeepEachInstrumentsFillCheckpointAcrossARestartAndStartTheNextCheckThere() {
+        journal.fill(BTC_A, fill(BTC_A, "bl1", "t1", Side.BUY, "60000", "0.01", "0"));
+        journal.fill(BTC_A, fill(BTC_A, "bl1", "t3", Side.BUY, "60000", "0.01", "0")); // t2 never streamed
+        assertThat(FillCheckpoint.startOf(journal, BTC_A.id())).as("no checkpoint: after the last fill")
+                .isEqualTo(new TradeId("t3"));
+        journal.fillCheckpoint(BTC_A.id(), new TradeId("t1"));
+        journal.fillCheckpoint(BTC_B.id(), null); // checked: the venue listed no fill
+        journal.close();
+
+        journal = reopen();
+
+        assertThat(journal.fillCheckpoint(BTC_A.id())).contains(new FillCheckpoint(BTC_A.id(), new TradeId("t1")));
+        assertThat(FillCheckpoint.startOf(journal, BTC_A.id())).as("after the checkpoint, not the last fill")
+                .isEqualTo(new TradeId("t1"));
+        assertThat(journal.fillCheckpoint(BTC_B.id())).contains(new FillCheckpoint(BTC_B.id(), null));
+        assertThat(FillCheckpoint.startOf(journal, BTC_B.id())).isNull();
+        journal.fillCheckpoint(BTC_A.id(), new TradeId("t3"));
+        assertThat(journal.fillCheckpoint(BTC_A.id())).contains(new FillCheckpoint(BTC_A.id(), new TradeId("t3")));
+    }
+
+    @Test
     void shouldNeverGiveASessionStampThatIsNotAfterTheLastOne() {
         assertThat(journal.beginSession(500, 1)).isEqualTo(500);
         journal.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.Side;
+import dev.ballast.core.TradeId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +37,11 @@ class JournalMigrationTest {
         return all;
     }
 
+    /** The versions of this build's migrations, in order. */
+    private static List<Integer> thisBuildsVersions() {
+        return Schema.MIGRATIONS.stream().map(Migration::version).toList();
+    }
+
     private List<Integer> appliedVersions() throws Exception {
         List<Integer> versions = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path());
@@ -53,7 +59,7 @@ class JournalMigrationTest {
         try (JdbcJournal journal = JdbcJournal.open(path(), Synchronous.NORMAL)) {
             assertThat(journal.schemaVersion()).isEqualTo(Schema.latestVersion(Schema.MIGRATIONS));
         }
-        assertThat(appliedVersions()).containsExactly(1);
+        assertThat(appliedVersions()).isEqualTo(thisBuildsVersions());
     }
 
     @Test
@@ -61,7 +67,28 @@ class JournalMigrationTest {
         JdbcJournal.open(path(), Synchronous.NORMAL).close();
         JdbcJournal.open(path(), Synchronous.NORMAL).close();
 
-        assertThat(appliedVersions()).containsExactly(1);
+        assertThat(appliedVersions()).isEqualTo(thisBuildsVersions());
+    }
+
+    @Test
+    void shouldAddFillCheckpointsToAJournalOfVersionOne() throws Exception {
+        try (JdbcJournal older = JdbcJournal.open(path(), Synchronous.NORMAL)) {
+            older.fill(JournalContractTest.BTC_A, JournalContractTest.fill(JournalContractTest.BTC_A, "bl1", "t1",
+                    Side.BUY, "60000", "0.01", "0"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path());
+             Statement s = c.createStatement()) { // as the build before checkpoints left it
+            s.executeUpdate("DROP TABLE fill_checkpoints");
+            s.executeUpdate("DELETE FROM schema_version WHERE version = 2");
+        }
+
+        try (JdbcJournal journal = JdbcJournal.open(path(), Synchronous.NORMAL)) {
+            assertThat(journal.schemaVersion()).isEqualTo(2);
+            assertThat(journal.fillCheckpoint(JournalContractTest.BTC_A.id())).isEmpty();
+            assertThat(FillCheckpoint.startOf(journal, JournalContractTest.BTC_A.id()))
+                    .as("no checkpoint yet: after the last fill, as before").isEqualTo(new TradeId("t1"));
+        }
+        assertThat(appliedVersions()).containsExactly(1, 2);
     }
 
     @Test
@@ -75,7 +102,9 @@ class JournalMigrationTest {
             assertThat(newer.order(new ClientOrderId("bl1"))).isPresent();
             newer.intent(JournalContractTest.order("bl2", JournalContractTest.BTC_A, Side.SELL, "61000", "0.01"), "quote");
         }
-        assertThat(appliedVersions()).containsExactly(1, NEXT.version());
+        List<Integer> upToNext = new ArrayList<>(thisBuildsVersions());
+        upToNext.add(NEXT.version());
+        assertThat(appliedVersions()).isEqualTo(upToNext);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path());
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM orders WHERE note IS NULL")) {
@@ -106,7 +135,7 @@ class JournalMigrationTest {
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("migration to schema version " + NEXT.version() + " failed");
 
-        assertThat(appliedVersions()).containsExactly(1);
+        assertThat(appliedVersions()).isEqualTo(thisBuildsVersions());
         try (JdbcJournal fixed = JdbcJournal.open(path(), Synchronous.NORMAL, withNext())) {
             assertThat(fixed.schemaVersion()).isEqualTo(NEXT.version());
         }

@@ -2,6 +2,7 @@ package dev.ballast.bot.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.bot.journal.FillCheckpoint;
 import dev.ballast.core.Fill;
 import dev.ballast.core.Liquidity;
 import dev.ballast.core.Order;
@@ -52,6 +53,31 @@ class PeriodicReconcilerTest extends RecoveryFixture {
         assertThat(engine.duplicateFills()).isEqualTo(1);
         assertThat(engine.inventory().quantity(BTC, SIM_A)).isEqualByComparingTo("0.48");
         assertThat(engine.orders().get(o.clientOrderId())).as("filled, no longer live").isNull();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void shouldApplyAFillTheStreamMissedEvenWhenItDeliveredALaterOne() throws Exception {
+        PeriodicReconciler reconciler = startedWithOneOpenOrder();
+        Order o = engine.orders().place(BTC_A, Side.SELL, OrderType.LIMIT_POST_ONLY, 6_100_000, 20, "quote");
+        engine.onEvent(new OrderAccepted(BTC_A.id(), o.clientOrderId(), new VenueOrderId("v2"), clock.nowNs()));
+        // made while the stream was connecting after the start: never streamed
+        Fill missed = new Fill(BTC_A.id(), o.clientOrderId(), new VenueOrderId("v2"), new TradeId("t9"), Side.SELL,
+                o.price(), new BigDecimal("0.01"), BigDecimal.ZERO, USDT, Liquidity.MAKER, clock.nowNs());
+        Fill streamed = new Fill(BTC_A.id(), o.clientOrderId(), new VenueOrderId("v2"), new TradeId("t10"), Side.SELL,
+                o.price(), new BigDecimal("0.01"), BigDecimal.ZERO, USDT, Liquidity.MAKER, clock.nowNs());
+        venue.venueFills.add(missed);
+        venue.venueFills.add(streamed);
+        engine.onEvent(new OrderFilled(streamed));
+        venue.balance("BTC", "0.48").balance("USDT", "51220");
+
+        clock.advance(Duration.ofSeconds(30));
+        reconciler.doWork();
+
+        assertThat(reconciler.fillsApplied()).isEqualTo(1);
+        assertThat(engine.inventory().quantity(BTC, SIM_A)).isEqualByComparingTo("0.48");
+        assertThat(journal.fillCheckpoint(BTC_A.id())).map(FillCheckpoint::throughTradeId)
+                .contains(new TradeId("t10"));
         assertThat(failures).isEmpty();
     }
 

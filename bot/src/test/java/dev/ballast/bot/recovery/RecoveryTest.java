@@ -79,6 +79,27 @@ class RecoveryTest extends RecoveryFixture {
     }
 
     @Test
+    void shouldRecoverAFillNeverStreamedThoughALaterOneWasJournaledBeforeTheKill() throws Exception {
+        venue.reports.put(leftOpen.clientOrderId(), report(leftOpen, OrderStatus.OPEN, "0"));
+        session("0.001", false);
+        recovery.start(engine); // checked the venue's fills: none yet
+        venue.venueFills.add(fill(leftOpen, "t1", "0.004")); // made while the stream was connecting: never streamed
+        venue.venueFills.add(fill(leftOpen, "t2", "0.006"));
+        engine.onEvent(new dev.ballast.core.event.OrderFilled(fill(leftOpen, "t2", "0.006"))); // streamed, journaled
+        journal.close(); // killed before any reconciliation round
+        venue.reports.put(leftOpen.clientOrderId(), report(leftOpen, OrderStatus.FILLED, "0.01"));
+        venue.balance("BTC", "0.51").balance("USDT", "49400");
+        session("0.001", false);
+
+        RecoveryReport report = recovery.start(engine);
+
+        assertThat(report.fillsWhileDown()).extracting(Fill::tradeId).containsExactly(new TradeId("t1"));
+        assertThat(report.differences()).as("the journal + the fill found = the venue").isEmpty();
+        assertThat(journal.hasFill(BTC_A.id(), new TradeId("t1"))).isTrue();
+        assertThat(engine.inventory().quantity(BTC, SIM_A)).isEqualByComparingTo("0.51");
+    }
+
+    @Test
     void shouldMarkAnOrderTheVenueCancelledWhileTheBotWasDownAsCancelled() throws Exception {
         venue.reports.put(leftOpen.clientOrderId(), report(leftOpen, OrderStatus.CANCELLED, "0"));
         session("0.001", false);
