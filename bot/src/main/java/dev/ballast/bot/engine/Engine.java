@@ -211,12 +211,23 @@ public final class Engine {
      * and starts quoting. Blocking calls to venues happen here, before trading.
      */
     public void start() {
+        start(Map.of());
+    }
+
+    /**
+     * As {@link #start()}, with the starting inventory of the venues in {@code startingBalances} taken from there
+     * rather than read now: recovery passes the balances it read together with the fills it journaled, so that a
+     * fill the venue makes after them (while the streams connect) is counted once — when the stream or
+     * reconciliation applies it — and not also in the starting balance.
+     */
+    public void start(Map<VenueId, Map<Asset, Balance>> startingBalances) {
         claimThread();
         if (started) {
             throw new IllegalStateException("engine already started");
         }
         for (Venue v : venues.values()) {
-            for (Map.Entry<Asset, Balance> b : v.balances().entrySet()) {
+            Map<Asset, Balance> balances = startingBalances.get(v.id());
+            for (Map.Entry<Asset, Balance> b : (balances != null ? balances : v.balances()).entrySet()) {
                 inventory.setStartingBalance(v.id(), b.getKey(), b.getValue().total());
             }
         }

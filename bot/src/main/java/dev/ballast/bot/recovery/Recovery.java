@@ -97,7 +97,8 @@ public final class Recovery {
                     state.lastSessionEndedCleanly() ? "ended cleanly" : "did not end cleanly (a crash or a kill)",
                     state.liveOrders().size());
         }
-        RecoveryReport report = reconcile(state);
+        Map<VenueId, Map<Asset, Balance>> balances = new LinkedHashMap<>();
+        RecoveryReport report = reconcile(state, balances);
         if (report.refused()) {
             String why = report.refusal();
             LOG.error(why);
@@ -106,7 +107,7 @@ public final class Recovery {
         for (Order o : report.adopted()) {
             engine.orders().adopt(o);
         }
-        engine.start();
+        engine.start(balances); // as read with the fills journaled: a fill made since is applied once, when it comes
         for (Order o : report.adopted()) {
             engine.orders().cancel(o, "left from an earlier session");
         }
@@ -129,6 +130,11 @@ public final class Recovery {
      * engine. Blocking.
      */
     public RecoveryReport reconcile(JournalState state) {
+        return reconcile(state, new LinkedHashMap<>());
+    }
+
+    /** As {@link #reconcile(JournalState)}, putting each venue's balances as read with its fills into {@code balances}. */
+    private RecoveryReport reconcile(JournalState state, Map<VenueId, Map<Asset, Balance>> balances) {
         List<Fill> fills = new ArrayList<>();
         List<RecoveryReport.Settled> settled = new ArrayList<>();
         List<Order> adopted = new ArrayList<>();
@@ -137,7 +143,7 @@ public final class Recovery {
         List<String> unreachable = new ArrayList<>();
         for (Venue venue : sorted(venues)) {
             try {
-                reconcileVenue(venue, state, fills, settled, adopted, unknown, differences);
+                balances.put(venue.id(), reconcileVenue(venue, state, fills, settled, adopted, unknown, differences));
             } catch (RuntimeException e) {
                 LOG.error("{}: reconciliation could not be completed", venue.id(), e);
                 unreachable.add(venue.id() + ": cannot reconcile (" + e + "); nothing is quoted until it can be");
@@ -146,9 +152,13 @@ public final class Recovery {
         return new RecoveryReport(fills, settled, adopted, unknown, differences, unreachable);
     }
 
-    private void reconcileVenue(Venue venue, JournalState state, List<Fill> fills,
-                                List<RecoveryReport.Settled> settled, List<Order> adopted, List<OpenOrder> unknown,
-                                List<BalanceDifference> differences) {
+    /**
+     * Reconciles one venue. @return its balances as read together with the fills journaled: unchanged across the
+     * fetch of its fills, so they hold exactly those fills (unless the account kept moving for every read)
+     */
+    private Map<Asset, Balance> reconcileVenue(Venue venue, JournalState state, List<Fill> fills,
+                                               List<RecoveryReport.Settled> settled, List<Order> adopted,
+                                               List<OpenOrder> unknown, List<BalanceDifference> differences) {
         Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
         for (Instrument i : venue.instruments()) {
             instruments.put(i.id(), i);
@@ -208,7 +218,7 @@ public final class Recovery {
 
         if (!state.knowsPositionsOf(venue.id())) {
             LOG.info("{}: no inventory of this venue in the journal yet: its balances are taken as they are", venue.id());
-            return;
+            return after;
         }
         Map<Asset, BigDecimal> ours = journal.state().positions().getOrDefault(venue.id(), Map.of());
         for (BalanceDifference d : compare(venue.id(), ours, after, settings.tolerance(), "journal")) {
@@ -219,6 +229,7 @@ public final class Recovery {
                 LOG.warn("{}: balance differs within tolerance, the venue's is taken: {}", venue.id(), d.describe());
             }
         }
+        return after;
     }
 
     private void fillsWhileDown(Venue venue, Map<InstrumentId, Instrument> instruments, List<Fill> found) {

@@ -82,6 +82,31 @@ class PeriodicReconcilerTest extends RecoveryFixture {
     }
 
     @Test
+    void shouldCountAFillMadeWhileTheStreamsConnectOnceWhenReconciliationAppliesIt() throws Exception {
+        venue.reports.put(leftOpen.clientOrderId(), new OrderReport(leftOpen.clientOrderId(), new VenueOrderId("v1"),
+                BTC_A.id(), Side.BUY, OrderStatus.OPEN, leftOpen.price(), leftOpen.size(), BigDecimal.ZERO,
+                clock.nowNs()));
+        Fill meanwhile = new Fill(BTC_A.id(), leftOpen.clientOrderId(), new VenueOrderId("v1"), new TradeId("t5"),
+                Side.BUY, leftOpen.price(), leftOpen.size(), BigDecimal.ZERO, USDT, Liquidity.MAKER, clock.nowNs());
+        venue.afterNextOpenOrders = () -> { // after recovery read balances and fills, before the streams are up
+            venue.venueFills.add(meanwhile);
+            venue.balance("BTC", "0.51").balance("USDT", "49400");
+        };
+        session("0.001", false);
+        recovery.start(engine);
+        PeriodicReconciler reconciler = new PeriodicReconciler(engine, new ReconciliationSettings(
+                Duration.ofSeconds(30).toNanos(), BalanceTolerance.relative("0.001"), false, "bl"), failures::add,
+                clock);
+
+        clock.advance(Duration.ofSeconds(30));
+        reconciler.doWork();
+
+        assertThat(reconciler.fillsApplied()).isEqualTo(1);
+        assertThat(engine.inventory().quantity(BTC, SIM_A)).as("counted once").isEqualByComparingTo("0.51");
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void shouldSettleALiveOrderTheVenueCancelledWithoutTellingUs() throws Exception {
         PeriodicReconciler reconciler = startedWithOneOpenOrder();
         Order o = engine.orders().place(BTC_A, Side.SELL, OrderType.LIMIT_POST_ONLY, 6_100_000, 20, "quote");

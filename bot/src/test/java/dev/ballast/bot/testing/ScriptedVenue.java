@@ -55,11 +55,19 @@ public final class ScriptedVenue implements Venue {
     public final List<OpenOrder> open = new ArrayList<>();
     /** When set, openOrders() throws it (a venue that cannot be asked). */
     public RuntimeException failOpenOrders;
+    /** When set, runs once just after the next listing of open orders (the venue moving on meanwhile: a fill). */
+    public Runnable afterNextOpenOrders;
     @Override public List<OpenOrder> openOrders() {
         if (failOpenOrders != null) {
             throw failOpenOrders;
         }
-        return List.copyOf(open);
+        List<OpenOrder> listed = List.copyOf(open);
+        Runnable after = afterNextOpenOrders;
+        afterNextOpenOrders = null;
+        if (after != null) {
+            after.run();
+        }
+        return listed;
     }
     @Override public void start(EventSink sink) { this.sink = sink; }
     @Override public void requestSnapshot(InstrumentId instrument) { snapshotRequests.add(instrument); }
