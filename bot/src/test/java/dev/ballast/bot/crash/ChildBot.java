@@ -1,10 +1,11 @@
 package dev.ballast.bot.crash;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ballast run --config FILE} in a child JVM on the test's own classpath, whose output the test reads line by
@@ -22,29 +24,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * chosen line — the bot logs {@code PLACE} after journaling an order's intent and just before handing the order to
  * the venue, so a kill there lands between sending the order and journaling its acknowledgement.
  *
- * <p>Threads: one reader thread per child drains its output (so it never blocks on a full pipe) and does the
- * triggered kill itself, with no hand-off. Everything else is called from the test thread.
+ * <p>The bot writes to a log file, which one reader thread per child follows as it grows (every 0.2 ms when idle)
+ * and which does the triggered kill itself, with no hand-off. Everything else is called from the test thread.
  */
 final class ChildBot {
     private static final int TAIL_LINES = 60;
+    private static final long POLL_NS = 200_000;
 
     private final Process process;
+    private final Path log;
     private final Thread reader;
     private final Deque<String> tail = new ArrayDeque<>(); // guarded by itself
     private final AtomicReference<String> killOn = new AtomicReference<>();
     private final AtomicReference<String> killedAt = new AtomicReference<>();
     private final CountDownLatch trading = new CountDownLatch(1);
     private final AtomicLong places = new AtomicLong();
+    private volatile boolean killedOnLine;
 
-    private ChildBot(Process process) {
+    private ChildBot(Process process, Path log) {
         this.process = process;
+        this.log = log;
         this.reader = new Thread(this::read, "child-bot-output-" + process.pid());
         this.reader.setDaemon(true);
         this.reader.start();
     }
 
-    /** Starts the bot on {@code config}; its stderr is merged into what the reader sees. */
-    static ChildBot start(Path config, Path workDir) {
+    /** Starts the bot on {@code config}; its output (stderr merged) is read, and copied to {@code log}. */
+    static ChildBot start(Path config, Path workDir, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-ea");
@@ -59,8 +65,10 @@ final class ChildBot {
         command.add("--config");
         command.add(config.toString());
         try {
+            // to a file rather than a pipe: the JDK closes a child's pipe under a reader when the child exits, losing
+            // its last lines (the shutdown's); the reader follows the file as it grows
             return new ChildBot(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .start());
+                    .redirectOutput(log.toFile()).start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the bot: " + command, e);
         }
@@ -74,7 +82,7 @@ final class ChildBot {
     void awaitTrading(Duration timeout) throws InterruptedException {
         if (!trading.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the bot did not start trading within " + timeout + (process.isAlive() ? ""
-                    : " (exited with " + process.exitValue() + ")") + "; its last lines:\n" + tail());
+                    : " (exited with " + process.exitValue() + ")") + "; its log: " + log + "; its last lines:\n" + tail());
         }
     }
 
@@ -110,7 +118,8 @@ final class ChildBot {
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the bot did not exit within " + timeout + "; its last lines:\n" + tail());
+            throw new AssertionError("the bot did not exit within " + timeout + "; its log: " + log
+                    + "; its last lines:\n" + tail());
         }
         reader.join(timeout.toMillis());
         return process.exitValue();
@@ -119,6 +128,11 @@ final class ChildBot {
     /** What the kill interrupted: the line it was triggered by, or the delay. */
     String killedAt() {
         return killedAt.get();
+    }
+
+    /** True when the kill was triggered by a line (not by a delay running out). */
+    boolean killedOnALine() {
+        return killedOnLine;
     }
 
     /** The {@code PLACE} lines written in this run. */
@@ -134,28 +148,47 @@ final class ChildBot {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String marker = killOn.get();
-                if (marker != null && line.contains(marker) && killOn.compareAndSet(marker, null)) {
-                    process.destroyForcibly(); // first, before anything else: the bot is mid-way through this step
-                    killedAt.compareAndSet(null, line);
-                }
-                if (line.contains(" PLACE ")) {
-                    places.incrementAndGet();
-                    trading.countDown();
-                }
-                synchronized (tail) {
-                    if (tail.size() == TAIL_LINES) {
-                        tail.removeFirst();
+        try (InputStream in = Files.newInputStream(log)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            while (true) {
+                boolean exited = !process.isAlive(); // read after: what it wrote before exiting is in the file
+                int n = in.read(buffer);
+                if (n > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            onLine(line.toString(StandardCharsets.UTF_8));
+                            line.reset();
+                        } else {
+                            line.write(buffer[i]);
+                        }
                     }
-                    tail.addLast(line);
+                } else if (exited) {
+                    return;
+                } else {
+                    LockSupport.parkNanos(POLL_NS);
                 }
             }
         } catch (IOException e) {
-            // the process is gone: its output ended
+            throw new UncheckedIOException("reading the bot's output " + log, e);
+        }
+    }
+
+    private void onLine(String line) {
+        String marker = killOn.get();
+        if (marker != null && line.contains(marker) && killOn.compareAndSet(marker, null)) {
+            process.destroyForcibly(); // first, before anything else: the bot is mid-way through this step
+            killedOnLine = killedAt.compareAndSet(null, line);
+        }
+        if (line.contains(" PLACE ")) {
+            places.incrementAndGet();
+            trading.countDown();
+        }
+        synchronized (tail) {
+            if (tail.size() == TAIL_LINES) {
+                tail.removeFirst();
+            }
+            tail.addLast(line);
         }
     }
 }

@@ -75,6 +75,19 @@ final class JournalFile {
         return out;
     }
 
+    /** True when the last session the journal recorded was ended by the bot (a clean stop), not cut by a kill. */
+    boolean lastSessionEnded() throws SQLException {
+        try (Connection c = open();
+             PreparedStatement s = c.prepareStatement("SELECT ended_ns FROM sessions ORDER BY stamp DESC LIMIT 1");
+             ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return false;
+            }
+            r.getLong(1);
+            return !r.wasNull();
+        }
+    }
+
     /**
      * What the journal says we hold, per venue and asset: its last inventory snapshot plus every fill journaled after
      * it (base ± size, quote ∓ notional, fee asset − fee) — the positions recovery rebuilds. Empty before the first
