@@ -1,6 +1,7 @@
 package dev.ballast.bot.engine;
 
 import dev.ballast.connectors.Venue;
+import dev.ballast.bot.risk.PreTradeCheck;
 import dev.ballast.core.Asset;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.ClientOrderIdGenerator;
@@ -51,6 +52,7 @@ public final class OrderManager {
     private long cancelled;
     private long filledOrders;
     private long denied;
+    private PreTradeCheck preTrade = PreTradeCheck.ALLOW_ALL;
 
     public OrderManager(Clock clock, ClientOrderIdGenerator ids, Map<VenueId, Venue> venues) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,10 +60,15 @@ public final class OrderManager {
         this.venues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(venues));
     }
 
+    /** Sets the check every order passes last, before it gets an id and leaves (the risk guards). */
+    public void preTradeCheck(PreTradeCheck check) {
+        this.preTrade = Objects.requireNonNull(check, "check");
+    }
+
     /**
      * Places a limit or market order of {@code sizeLots} at {@code priceTicks} (ignored for market orders).
      * The exact price and size are made from the instrument's grid; an order below the minimum notional
-     * never leaves and is counted as denied.
+     * never leaves and is counted as denied, as does one the {@link PreTradeCheck} refuses (it logs and counts why).
      *
      * @return the order, now PENDING_NEW and tracked; or null when it was denied before sending
      */
@@ -75,6 +82,10 @@ public final class OrderManager {
             denied++;
             LOG.info("DENY   {} {} {} {} @ {}: below min notional {}", instrument.id(), side, size.toPlainString(),
                     type, price.toPlainString(), instrument.minNotional().toPlainString());
+            return null;
+        }
+        if (preTrade.check(instrument, side, type, priceTicks, sizeLots, purpose).isPresent()) {
+            denied++;
             return null;
         }
         Venue venue = venueOf(instrument);

@@ -1,0 +1,87 @@
+package dev.ballast.bot.risk;
+
+import dev.ballast.core.Asset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every risk limit the engine enforces, in engine units (nanoseconds, doubles). Made from the config's
+ * {@code risk} section ({@code RiskConfig.limits()}); {@link #NONE} switches every guard and every automatic
+ * trigger off (backtests run with it, so risk never changes a backtest's result). {@link Double#POSITIVE_INFINITY}
+ * (or {@link Integer#MAX_VALUE}, {@link Long#MAX_VALUE}) turns one limit off. Immutable.
+ *
+ * @param positions                  position limits per asset; an asset not in the map has none
+ * @param maxOrderNotional           the largest price × size one order may have, in the quote currency
+ * @param maxOpenOrdersPerVenue      the most live orders of ours one venue may hold (cancel-pending ones count)
+ * @param maxOrdersPerSecondPerVenue orders sent per second to one venue, sustained; a burst of one second's worth
+ * @param maxOrdersPerSecond         orders sent per second to all venues together, sustained; same burst
+ * @param priceBandBps               the furthest a limit price may be from its asset's fair value, in bps
+ * @param staleDataNs                no order on an instrument whose last book update is older than this (engine clock)
+ * @param maxDrawdownPct             HALTED when equity falls more than this percentage below its peak
+ * @param maxDailyLossPct            HALTED when equity falls more than this percentage below the day's first
+ *                                   equity (UTC day on the engine clock)
+ * @param rejectsToHalt              HALTED after this many venue rejects (post-only crosses excepted) within
+ *                                   {@code rejectWindowNs}
+ * @param rejectWindowNs             the window the rejects are counted in
+ */
+public record RiskLimits(
+        Map<Asset, PositionLimits> positions,
+        double maxOrderNotional,
+        int maxOpenOrdersPerVenue,
+        double maxOrdersPerSecondPerVenue,
+        double maxOrdersPerSecond,
+        double priceBandBps,
+        long staleDataNs,
+        double maxDrawdownPct,
+        double maxDailyLossPct,
+        int rejectsToHalt,
+        long rejectWindowNs) {
+
+    /** No guard and no automatic trigger: only the operator can change the trading state. */
+    public static final RiskLimits NONE = new RiskLimits(Map.of(), Double.POSITIVE_INFINITY, Integer.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Long.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, 1);
+
+    /** @throws IllegalArgumentException naming the first limit out of its range */
+    public RiskLimits {
+        Objects.requireNonNull(positions, "positions");
+        positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
+        positions.forEach((asset, limits) -> Objects.requireNonNull(limits, () -> "positions." + asset));
+        positive("maxOrderNotional", maxOrderNotional);
+        positive("maxOrdersPerSecondPerVenue", maxOrdersPerSecondPerVenue);
+        positive("maxOrdersPerSecond", maxOrdersPerSecond);
+        positive("priceBandBps", priceBandBps);
+        positive("maxDrawdownPct", maxDrawdownPct);
+        positive("maxDailyLossPct", maxDailyLossPct);
+        if (maxOpenOrdersPerVenue <= 0) {
+            throw new IllegalArgumentException("maxOpenOrdersPerVenue must be > 0 (was " + maxOpenOrdersPerVenue + ")");
+        }
+        if (staleDataNs <= 0) {
+            throw new IllegalArgumentException("staleDataNs must be > 0 (was " + staleDataNs + ")");
+        }
+        if (rejectsToHalt <= 0) {
+            throw new IllegalArgumentException("rejectsToHalt must be > 0 (was " + rejectsToHalt + ")");
+        }
+        if (rejectWindowNs <= 0) {
+            throw new IllegalArgumentException("rejectWindowNs must be > 0 (was " + rejectWindowNs + ")");
+        }
+    }
+
+    private static void positive(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " must be > 0 (was " + value + ")");
+        }
+    }
+
+    /** The position limits of {@code asset}; {@link PositionLimits#NONE} when it has none. */
+    public PositionLimits position(Asset asset) {
+        return positions.getOrDefault(asset, PositionLimits.NONE);
+    }
+
+    /** True when equity has to be watched: a drawdown or a daily loss limit is set. */
+    public boolean watchesEquity() {
+        return maxDrawdownPct != Double.POSITIVE_INFINITY || maxDailyLossPct != Double.POSITIVE_INFINITY;
+    }
+}
