@@ -84,4 +84,86 @@ public record RiskLimits(
     public boolean watchesEquity() {
         return maxDrawdownPct != Double.POSITIVE_INFINITY || maxDailyLossPct != Double.POSITIVE_INFINITY;
     }
+
+    /** A builder starting from {@link #NONE}: every limit off until set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link RiskLimits} one limit at a time; each limit left alone stays off. Not thread-safe. */
+    public static final class Builder {
+        private final Map<Asset, PositionLimits> positions = new LinkedHashMap<>();
+        private double maxOrderNotional = NONE.maxOrderNotional;
+        private int maxOpenOrdersPerVenue = NONE.maxOpenOrdersPerVenue;
+        private double maxOrdersPerSecondPerVenue = NONE.maxOrdersPerSecondPerVenue;
+        private double maxOrdersPerSecond = NONE.maxOrdersPerSecond;
+        private double priceBandBps = NONE.priceBandBps;
+        private long staleDataNs = NONE.staleDataNs;
+        private double maxDrawdownPct = NONE.maxDrawdownPct;
+        private double maxDailyLossPct = NONE.maxDailyLossPct;
+        private int rejectsToHalt = NONE.rejectsToHalt;
+        private long rejectWindowNs = NONE.rejectWindowNs;
+
+        private Builder() {
+        }
+
+        public Builder position(Asset asset, PositionLimits limits) {
+            positions.put(Objects.requireNonNull(asset, "asset"), Objects.requireNonNull(limits, "limits"));
+            return this;
+        }
+
+        public Builder maxOrderNotional(double v) {
+            maxOrderNotional = v;
+            return this;
+        }
+
+        public Builder maxOpenOrdersPerVenue(int v) {
+            maxOpenOrdersPerVenue = v;
+            return this;
+        }
+
+        public Builder maxOrdersPerSecondPerVenue(double v) {
+            maxOrdersPerSecondPerVenue = v;
+            return this;
+        }
+
+        public Builder maxOrdersPerSecond(double v) {
+            maxOrdersPerSecond = v;
+            return this;
+        }
+
+        public Builder priceBandBps(double v) {
+            priceBandBps = v;
+            return this;
+        }
+
+        public Builder staleDataNs(long v) {
+            staleDataNs = v;
+            return this;
+        }
+
+        public Builder maxDrawdownPct(double v) {
+            maxDrawdownPct = v;
+            return this;
+        }
+
+        public Builder maxDailyLossPct(double v) {
+            maxDailyLossPct = v;
+            return this;
+        }
+
+        /** HALTED after {@code rejects} rejects within {@code windowNs}. */
+        public Builder rejectsToHalt(int rejects, long windowNs) {
+            rejectsToHalt = rejects;
+            rejectWindowNs = windowNs;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first limit out of its range */
+        public RiskLimits build() {
+            return new RiskLimits(positions, maxOrderNotional, maxOpenOrdersPerVenue, maxOrdersPerSecondPerVenue,
+                    maxOrdersPerSecond, priceBandBps, staleDataNs, maxDrawdownPct, maxDailyLossPct, rejectsToHalt,
+                    rejectWindowNs);
+        }
+    }
 }
