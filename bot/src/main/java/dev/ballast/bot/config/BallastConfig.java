@@ -31,7 +31,8 @@ import java.util.Objects;
  *       of every simulated market trading it;</li>
  *   <li>every asset traded on a simulated venue has {@code simulation.assets.<ASSET>};</li>
  *   <li>every venue balance (paper balances included) is in the quote currency or in an asset under
- *       {@code assets}.</li>
+ *       {@code assets};</li>
+ *   <li>every asset under {@code risk.assets} is an asset under {@code assets}.</li>
  * </ul>
  *
  * @param mode how the bot trades; required
@@ -44,6 +45,8 @@ import java.util.Objects;
  * @param assets the traded assets by code, in file order; at least one
  * @param estimators the estimators' settings; optional in the file ({@link EstimatorsConfig#DEFAULTS})
  * @param hedging hedge pricing, routing and decision timing; optional in the file ({@link HedgingConfig#DEFAULTS})
+ * @param risk pre-trade guards, automatic halts and the control file; optional in the file
+ *     ({@link RiskConfig#defaults})
  */
 public record BallastConfig(
         Mode mode,
@@ -54,7 +57,8 @@ public record BallastConfig(
         Map<VenueId, LiveVenueConfig> liveVenues,
         Map<Asset, AssetConfig> assets,
         EstimatorsConfig estimators,
-        HedgingConfig hedging) {
+        HedgingConfig hedging,
+        RiskConfig risk) {
 
     /** @throws IllegalArgumentException listing every rule that is broken, each named by its dotted path */
     public BallastConfig {
@@ -66,6 +70,7 @@ public record BallastConfig(
         Objects.requireNonNull(assets, "assets");
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(hedging, "hedging");
+        Objects.requireNonNull(risk, "risk");
         venues = Collections.unmodifiableMap(new LinkedHashMap<>(venues));
         liveVenues = Collections.unmodifiableMap(new LinkedHashMap<>(liveVenues));
         assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
@@ -84,7 +89,23 @@ public record BallastConfig(
         assets.values().forEach(a -> Objects.requireNonNull(a, "assets value"));
         Rules r = new Rules();
         checkAcrossParts(r, mode, quoteCurrency, simulation, venues, liveVenues, assets);
+        checkRisk(r, assets, risk);
         r.throwIfAny();
+    }
+
+    /** A config with the default {@code risk} section ({@link RiskConfig#defaults}). */
+    public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
+                         Map<VenueId, VenueConfig> venues, Map<VenueId, LiveVenueConfig> liveVenues,
+                         Map<Asset, AssetConfig> assets, EstimatorsConfig estimators, HedgingConfig hedging) {
+        this(mode, quoteCurrency, engine, simulation, venues, liveVenues, assets, estimators, hedging,
+                RiskConfig.defaults(assets));
+    }
+
+    private static void checkRisk(Rules r, Map<Asset, AssetConfig> assets, RiskConfig risk) {
+        for (Asset asset : risk.assets().keySet()) {
+            r.require(assets.containsKey(asset), "risk.assets." + asset
+                    + " must be an asset configured under assets (was " + asset + ")");
+        }
     }
 
     private static void checkAcrossParts(Rules r, Mode mode, Asset quoteCurrency, SimulationConfig simulation,

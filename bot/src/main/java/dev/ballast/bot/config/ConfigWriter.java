@@ -60,6 +60,7 @@ public final class ConfigWriter {
         engineNode.put("requoteIntervalMs", engine.requoteIntervalMs());
         engineNode.put("requoteToleranceBps", plain(engine.requoteToleranceBps()));
         engineNode.put("inboxCapacity", engine.inboxCapacity());
+        engineNode.put("shutdownTimeoutMs", engine.shutdownTimeoutMs());
 
         SimulationConfig simulation = config.simulation();
         if (simulation != null) {
@@ -121,7 +122,28 @@ public final class ConfigWriter {
         hedgingNode.put("decisionIntervalMs", hedging.decisionIntervalMs());
         hedgingNode.put("limitSlackBps", plain(hedging.limitSlackBps()));
         hedgingNode.put("basisHalfLifeSec", plain(hedging.basisHalfLifeSec()));
+        writeRisk(root.putObject("risk"), config.risk());
         return root;
+    }
+
+    private static void writeRisk(ObjectNode node, RiskConfig risk) {
+        node.put("controlFile", risk.controlFile());
+        node.put("maxOrderNotional", risk.maxOrderNotional());
+        node.put("maxOpenOrdersPerVenue", risk.maxOpenOrdersPerVenue());
+        node.put("maxOrdersPerSecondPerVenue", plain(risk.maxOrdersPerSecondPerVenue()));
+        node.put("maxOrdersPerSecond", plain(risk.maxOrdersPerSecond()));
+        node.put("priceBandBps", plain(risk.priceBandBps()));
+        node.put("staleDataMs", risk.staleDataMs());
+        node.put("maxDrawdownPct", plain(risk.maxDrawdownPct()));
+        node.put("maxDailyLossPct", plain(risk.maxDailyLossPct()));
+        node.put("rejectsToHalt", risk.rejectsToHalt());
+        node.put("rejectWindowMs", risk.rejectWindowMs());
+        ObjectNode assets = node.putObject("assets");
+        risk.assets().forEach((asset, limits) -> {
+            ObjectNode a = assets.putObject(asset.code());
+            a.put("maxPosition", limits.maxPosition());
+            a.put("maxVenuePosition", limits.maxVenuePosition());
+        });
     }
 
     /** A double as its shortest exact decimal, written without an exponent ({@code 0.0001}, not {@code 1.0E-4}). */

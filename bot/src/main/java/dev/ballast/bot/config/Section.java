@@ -40,6 +40,7 @@ final class Section {
     static final String MAPPING = "must be a mapping of keys to values";
     static final String FLAG = "must be true or false";
     static final String URL = "must be a URL like wss://host:port/path";
+    static final String TEXT = "must be a non-empty text";
 
     private final Problems problems;
     private final String path;
@@ -116,6 +117,11 @@ final class Section {
 
     Asset asset(String key) {
         return value(key, true, null, Section::parseAsset, ASSET);
+    }
+
+    /** Any non-empty text, e.g. a file path ({@code ballast.control}); {@code fallback} when absent. */
+    String text(String key, String fallback) {
+        return value(key, false, fallback, text -> text.isEmpty() ? null : text, TEXT);
     }
 
     /** An absolute URL with a host ({@code https://api.binance.com}); {@code fallback} when absent. */

@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param maxDrawdownPct             HALTED when equity falls more than this percentage below its peak
  * @param maxDailyLossPct            HALTED when equity falls more than this percentage below the day's first
  *                                   equity (UTC day on the engine clock)
- * @param rejectsToHalt              HALTED after this many venue rejects (post-only crosses excepted) within
- *                                   {@code rejectWindowNs}
+ * @param rejectsToHalt              HALTED after this many venue rejects within {@code rejectWindowNs} (post-only
+ *                                   crosses and insufficient balance not counted)
  * @param rejectWindowNs             the window the rejects are counted in
  */
 public record RiskLimits(

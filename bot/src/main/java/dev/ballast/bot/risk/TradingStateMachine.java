@@ -87,9 +87,15 @@ public final class TradingStateMachine {
         }
     }
 
-    /** A venue refused one of our orders; post-only crosses are the venue doing what we asked, and do not count. */
+    /**
+     * A venue refused one of our orders. Counted toward the repeated-rejects halt are the rejects that say our orders
+     * or our link to the venue are wrong (invalid order, min notional, rate limited, venue unavailable, other); not
+     * counted are a post-only order that would have crossed (the market moved: the venue did what we asked) and
+     * insufficient balance (one venue's balance on one side ran out as inventory moved between venues; routine for a
+     * multi-venue maker, and the quotes there come back when it is rebalanced).
+     */
     public void onReject(RejectReason rejectReason, String message, long nowNs) {
-        if (rejectReason == RejectReason.POST_ONLY_WOULD_CROSS || state == TradingState.HALTED
+        if (!countsTowardHalt(rejectReason) || state == TradingState.HALTED
                 || limits.rejectsToHalt() == Integer.MAX_VALUE) {
             return;
         }
@@ -137,6 +143,11 @@ public final class TradingStateMachine {
                     "daily loss %.2f%% from the day's first equity %.2f (equity %.2f) > maxDailyLossPct %s", dailyLossPct,
                     dayStartEquity, equity, limits.maxDailyLossPct()), "automatic", nowNs);
         }
+    }
+
+    /** Whether a reject of this kind counts toward the repeated-rejects halt (see {@link #onReject}). */
+    public static boolean countsTowardHalt(RejectReason reason) {
+        return reason != RejectReason.POST_ONLY_WOULD_CROSS && reason != RejectReason.INSUFFICIENT_BALANCE;
     }
 
     /** Reconciliation found a difference it cannot explain: halt. */

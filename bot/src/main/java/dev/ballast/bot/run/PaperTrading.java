@@ -106,6 +106,7 @@ public final class PaperTrading {
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
         Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
                 brain(config), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+        engine.riskLimits(config.risk().limits());
         return new PaperTrading(market, engine, simVenues);
     }
 

@@ -176,7 +176,7 @@ class EngineRiskTest {
         List<OrderRequest> sent = List.copyOf(a.placed);
 
         for (OrderRequest r : sent) {
-            inbox.offer(new OrderRejected(r.instrument(), r.clientOrderId(), RejectReason.INSUFFICIENT_BALANCE, "no funds",
+            inbox.offer(new OrderRejected(r.instrument(), r.clientOrderId(), RejectReason.INVALID_ORDER, "bad lot",
                     clock.nowNs()));
         }
         inbox.offer(new OrderRejected(btcB.id(), b.placed.get(0).clientOrderId(), RejectReason.INVALID_ORDER, "",

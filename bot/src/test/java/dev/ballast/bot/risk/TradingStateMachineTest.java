@@ -60,12 +60,12 @@ class TradingStateMachineTest {
     }
 
     @Test
-    void shouldHaltAfterRepeatedRejectsWithinTheWindowButNotCountPostOnlyCrosses() {
+    void shouldHaltAfterRepeatedRejectsWithinTheWindowButNotCountPostOnlyCrossesNorEmptyBalances() {
         long window = Duration.ofSeconds(10).toNanos();
         TradingStateMachine m = machine(RiskLimits.builder().rejectsToHalt(3, window).build());
 
-        m.onReject(RejectReason.INSUFFICIENT_BALANCE, "", T0);
-        m.onReject(RejectReason.POST_ONLY_WOULD_CROSS, "", T0 + 1);
+        m.onReject(RejectReason.VENUE_UNAVAILABLE, "", T0);
+        m.onReject(RejectReason.INSUFFICIENT_BALANCE, "", T0 + 1);
         m.onReject(RejectReason.POST_ONLY_WOULD_CROSS, "", T0 + 2);
         m.onReject(RejectReason.RATE_LIMITED, "", T0 + window); // the first is still inside the window
         assertThat(m.state()).isEqualTo(TradingState.ACTIVE);
