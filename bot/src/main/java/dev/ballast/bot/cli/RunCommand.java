@@ -15,7 +15,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. */
+/**
+ * Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports, within
+ * {@code engine.shutdownTimeoutMs}. SIGUSR2 and the control file ({@code risk.controlFile}, written by
+ * {@code ballast control}) halt, reduce or resume trading while it runs.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Trade (paper mode: simulated venues, no keys) until Ctrl-C, SIGTERM or --duration.")
 public final class RunCommand implements Callable<Integer> {
@@ -45,8 +49,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         SystemClock clock = new SystemClock();
         PaperTrading bot = PaperTrading.assemble(c, clock);
-        BotRunner runner = new BotRunner(bot, clock);
-        boolean flat = runner.run(duration);
-        return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        BotRunner runner = new BotRunner(bot, clock, Duration.ofMillis(c.engine().shutdownTimeoutMs()),
+                c.risk().controlFile(config));
+        return exitCode(runner.run(duration));
+    }
+
+    /**
+     * 0 when every order was confirmed cancelled, and always after SIGTERM or SIGINT: a supervisor's stop is a clean
+     * exit within {@code engine.shutdownTimeoutMs}, and orders a silent venue left open are logged and reconciled at
+     * the next start. Otherwise (end of {@code --duration}, engine failure) {@link BallastCommand#EXIT_NOT_FLAT} when
+     * orders may remain open.
+     */
+    static int exitCode(BotRunner.Outcome outcome) {
+        return outcome.flat() || outcome.stoppedBySignal() ? 0 : BallastCommand.EXIT_NOT_FLAT;
     }
 }

@@ -2,132 +2,58 @@ package dev.ballast.bot.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ballast.bot.engine.AssetSettings;
-import dev.ballast.bot.engine.BrainSettings;
 import dev.ballast.bot.engine.Engine;
-import dev.ballast.bot.engine.EngineSettings;
-import dev.ballast.bot.engine.OrderManager;
-import dev.ballast.bot.inventory.InventoryAggregator;
-import dev.ballast.bot.inventory.InventoryTarget;
 import dev.ballast.bot.status.StatusFormatter;
 import dev.ballast.bot.testing.ScriptedVenue;
-import dev.ballast.connectors.Venue;
-import dev.ballast.core.Asset;
-import dev.ballast.core.ClientOrderIdGenerator;
-import dev.ballast.core.Fill;
-import dev.ballast.core.Instrument;
-import dev.ballast.core.InstrumentId;
-import dev.ballast.core.Liquidity;
+import dev.ballast.bot.testing.TwoVenueEngine;
 import dev.ballast.core.Order;
 import dev.ballast.core.OrderRequest;
 import dev.ballast.core.Side;
-import dev.ballast.core.TradeId;
-import dev.ballast.core.VenueId;
-import dev.ballast.core.VenueOrderId;
-import dev.ballast.core.book.OrderBook;
-import dev.ballast.core.book.SequenceRule;
-import dev.ballast.core.event.BookSnapshot;
-import dev.ballast.core.event.Event;
-import dev.ballast.core.event.OrderAccepted;
-import dev.ballast.core.event.OrderCancelled;
-import dev.ballast.core.event.OrderFilled;
 import dev.ballast.core.event.OrderRejected;
 import dev.ballast.core.event.RejectReason;
-import dev.ballast.core.inbox.Inbox;
-import dev.ballast.core.time.ManualClock;
-import dev.ballast.strategies.quoting.LinearSkewQuoteModel;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine with risk limits, driven by hand like EngineTest: two scripted venues, BTC at 60 000, each venue
- * holding 0.5 BTC and 50 000 USDT (equity 160 000), target 1 BTC, quotes of 0.01 BTC 5 bps either side.
+ * The engine with risk limits, driven by hand: two scripted venues, BTC at 60 000, each venue holding 0.5 BTC and
+ * 50 000 USDT (equity 160 000), target 1 BTC, quotes of 0.01 BTC 5 bps either side (see {@link TwoVenueEngine}).
  */
 class EngineRiskTest {
-    private static final Asset BTC = Asset.of("BTC");
-    private static final Asset USDT = Asset.of("USDT");
-
-    private final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
-    private final Inbox<Event> inbox = new Inbox<>(1024);
-    private final Instrument btcA = instrument("sim-a");
-    private final Instrument btcB = instrument("sim-b");
+    private TwoVenueEngine t;
     private ScriptedVenue a;
     private ScriptedVenue b;
     private Engine engine;
-    private long seq;
-
-    private static Instrument instrument(String venue) {
-        return new Instrument(InstrumentId.of(venue, "BTCUSDT"), BTC, USDT, new BigDecimal("0.01"),
-                new BigDecimal("0.001"), new BigDecimal("5"));
-    }
 
     private void build(RiskLimits limits) {
-        a = new ScriptedVenue(VenueId.of("sim-a"), List.of(btcA)).balance("BTC", "0.5").balance("USDT", "50000");
-        b = new ScriptedVenue(VenueId.of("sim-b"), List.of(btcB)).balance("BTC", "0.5").balance("USDT", "50000");
-        Map<VenueId, Venue> venues = new LinkedHashMap<>();
-        venues.put(a.id(), a);
-        venues.put(b.id(), b);
-        InventoryAggregator inventory = new InventoryAggregator(USDT,
-                Map.of(BTC, new InventoryTarget(new BigDecimal("1.0"), new BigDecimal("0.005"), new BigDecimal("0.3"))));
-        OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator("t", 1), venues);
-        engine = new Engine(clock, inbox, venues, orders, inventory, List.of(btcA, btcB),
-                Map.of(BTC, new AssetSettings(BTC, new LinearSkewQuoteModel(0.01, 10, 100), 0.3)),
-                new EngineSettings(Duration.ofMillis(100).toNanos(), 0.0, Duration.ofSeconds(5).toNanos(), 1000),
-                BrainSettings.defaults(), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
-        engine.riskLimits(limits);
-        engine.start();
+        t = new TwoVenueEngine(limits);
+        a = t.a;
+        b = t.b;
+        engine = t.engine;
     }
 
     private void books(double mid) {
-        book(btcA, mid);
-        book(btcB, mid);
-        step();
-    }
-
-    private void book(Instrument i, double mid) {
-        long bid = i.roundToTicks(mid * (1 - 0.0002), Side.BUY);
-        long ask = i.roundToTicks(mid * (1 + 0.0002), Side.SELL);
-        inbox.offer(new BookSnapshot(i.id(), ++seq, new long[] {bid}, new long[] {1000}, 1,
-                new long[] {ask}, new long[] {1000}, 1, clock.nowNs()));
+        t.books(mid);
     }
 
     private void step() {
-        clock.advance(Duration.ofMillis(150));
-        engine.doWork();
+        t.step();
     }
 
     private void acceptAll() {
-        for (ScriptedVenue v : List.of(a, b)) {
-            for (OrderRequest r : v.placed) {
-                inbox.offer(new OrderAccepted(r.instrument(), r.clientOrderId(), new VenueOrderId("v-" + r.clientOrderId()),
-                        clock.nowNs()));
-            }
-        }
-        step();
+        t.acceptAll();
     }
 
     private void confirmCancels() {
-        for (ScriptedVenue v : List.of(a, b)) {
-            for (Order o : engine.orders().liveOrders(v.id())) {
-                if (o.cancelRequested()) {
-                    inbox.offer(new OrderCancelled(o.instrumentId(), o.clientOrderId(), "cancelled", clock.nowNs()));
-                }
-            }
-        }
-        step();
+        t.confirmCancels();
     }
 
     private void fill(OrderRequest r, String size) {
-        inbox.offer(new OrderFilled(new Fill(r.instrument(), r.clientOrderId(), new VenueOrderId("v-" + r.clientOrderId()),
-                new TradeId("tr-" + r.clientOrderId()), r.side(), r.price(), new BigDecimal(size), BigDecimal.ZERO, USDT,
-                Liquidity.MAKER, clock.nowNs())));
+        t.fill(engine.orders().get(r.clientOrderId()), new BigDecimal(size));
         step();
     }
 
@@ -136,7 +62,7 @@ class EngineRiskTest {
     }
 
     private int placedCount() {
-        return a.placed.size() + b.placed.size();
+        return t.placedCount();
     }
 
     @Test
@@ -176,11 +102,11 @@ class EngineRiskTest {
         List<OrderRequest> sent = List.copyOf(a.placed);
 
         for (OrderRequest r : sent) {
-            inbox.offer(new OrderRejected(r.instrument(), r.clientOrderId(), RejectReason.INVALID_ORDER, "bad lot",
-                    clock.nowNs()));
+            t.inbox.offer(new OrderRejected(r.instrument(), r.clientOrderId(), RejectReason.INVALID_ORDER, "bad lot",
+                    t.clock.nowNs()));
         }
-        inbox.offer(new OrderRejected(btcB.id(), b.placed.get(0).clientOrderId(), RejectReason.INVALID_ORDER, "",
-                clock.nowNs()));
+        t.inbox.offer(new OrderRejected(t.btcB.id(), b.placed.get(0).clientOrderId(), RejectReason.INVALID_ORDER, "",
+                t.clock.nowNs()));
         step();
 
         assertThat(engine.tradingState()).isEqualTo(TradingState.HALTED);
@@ -277,13 +203,13 @@ class EngineRiskTest {
         books(60_000);
         acceptAll();
         for (int i = 1; i <= 7; i++) { // only venue a's book moves: venue b's is 1.05 s old after this
-            book(btcA, 60_000 + 10 * i);
+            t.book(t.btcA, 60_000 + 10 * i);
             step();
         }
         int placedOnB = b.placed.size();
 
         for (int i = 8; i <= 12; i++) {
-            book(btcA, 60_000 + 10 * i);
+            t.book(t.btcA, 60_000 + 10 * i);
             step();
         }
 
