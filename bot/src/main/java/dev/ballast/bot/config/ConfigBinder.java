@@ -521,9 +521,9 @@ final class ConfigBinder {
         String controlFile = s.text("controlFile", RiskConfig.DEFAULT_CONTROL_FILE);
         BigDecimal maxOrderNotional = s.decimal("maxOrderNotional", RiskConfig.DEFAULT_MAX_ORDER_NOTIONAL);
         Integer maxOpenOrdersPerVenue = s.integer("maxOpenOrdersPerVenue", RiskConfig.DEFAULT_MAX_OPEN_ORDERS_PER_VENUE);
-        Double maxOrdersPerSecondPerVenue =
-                s.number("maxOrdersPerSecondPerVenue", RiskConfig.DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE);
-        Double maxOrdersPerSecond = s.number("maxOrdersPerSecond", RiskConfig.DEFAULT_MAX_ORDERS_PER_SECOND);
+        Integer maxOrdersPerSecondPerVenue =
+                s.integer("maxOrdersPerSecondPerVenue", RiskConfig.DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE);
+        Integer maxOrdersPerSecond = s.integer("maxOrdersPerSecond", RiskConfig.DEFAULT_MAX_ORDERS_PER_SECOND);
         Double priceBandBps = s.number("priceBandBps", RiskConfig.DEFAULT_PRICE_BAND_BPS);
         Long staleDataMs = s.whole("staleDataMs", RiskConfig.DEFAULT_STALE_DATA_MS);
         Double maxDrawdownPct = s.number("maxDrawdownPct", RiskConfig.DEFAULT_MAX_DRAWDOWN_PCT);

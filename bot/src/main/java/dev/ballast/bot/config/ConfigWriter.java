@@ -130,8 +130,8 @@ public final class ConfigWriter {
         node.put("controlFile", risk.controlFile());
         node.put("maxOrderNotional", risk.maxOrderNotional());
         node.put("maxOpenOrdersPerVenue", risk.maxOpenOrdersPerVenue());
-        node.put("maxOrdersPerSecondPerVenue", plain(risk.maxOrdersPerSecondPerVenue()));
-        node.put("maxOrdersPerSecond", plain(risk.maxOrdersPerSecond()));
+        node.put("maxOrdersPerSecondPerVenue", risk.maxOrdersPerSecondPerVenue());
+        node.put("maxOrdersPerSecond", risk.maxOrdersPerSecond());
         node.put("priceBandBps", plain(risk.priceBandBps()));
         node.put("staleDataMs", risk.staleDataMs());
         node.put("maxDrawdownPct", plain(risk.maxDrawdownPct()));

@@ -20,9 +20,8 @@ import java.util.concurrent.TimeUnit;
  *     a relative path is resolved against the config file's directory; default {@value #DEFAULT_CONTROL_FILE}
  * @param maxOrderNotional the largest price × size one order may have, in the quote currency; > 0; default 100000
  * @param maxOpenOrdersPerVenue the most live orders of ours one venue may hold; > 0; default 50
- * @param maxOrdersPerSecondPerVenue orders per second sent to one venue (a burst of one second's worth); > 0;
- *     default 20
- * @param maxOrdersPerSecond orders per second sent to all venues together; > 0; default 50
+ * @param maxOrdersPerSecondPerVenue the most orders sent to one venue in any one-second window; > 0; default 20
+ * @param maxOrdersPerSecond the most orders sent to all venues together in any one-second window; > 0; default 50
  * @param priceBandBps the furthest a limit price may be from its asset's fair value; > 0 and < 10000; default 500
  * @param staleDataMs no order on an instrument whose book has not changed for longer than this; > 0; default 5000
  * @param maxDrawdownPct HALTED when equity (cash + holdings at fair value) falls more than this percentage below its
@@ -39,8 +38,8 @@ public record RiskConfig(
         String controlFile,
         BigDecimal maxOrderNotional,
         int maxOpenOrdersPerVenue,
-        double maxOrdersPerSecondPerVenue,
-        double maxOrdersPerSecond,
+        int maxOrdersPerSecondPerVenue,
+        int maxOrdersPerSecond,
         double priceBandBps,
         long staleDataMs,
         double maxDrawdownPct,
@@ -51,8 +50,8 @@ public record RiskConfig(
     public static final String DEFAULT_CONTROL_FILE = "ballast.control";
     public static final BigDecimal DEFAULT_MAX_ORDER_NOTIONAL = new BigDecimal("100000");
     public static final int DEFAULT_MAX_OPEN_ORDERS_PER_VENUE = 50;
-    public static final double DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE = 20;
-    public static final double DEFAULT_MAX_ORDERS_PER_SECOND = 50;
+    public static final int DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE = 20;
+    public static final int DEFAULT_MAX_ORDERS_PER_SECOND = 50;
     public static final double DEFAULT_PRICE_BAND_BPS = 500;
     public static final long DEFAULT_STALE_DATA_MS = 5000;
     public static final double DEFAULT_MAX_DRAWDOWN_PCT = 10;

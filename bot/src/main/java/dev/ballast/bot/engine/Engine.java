@@ -130,6 +130,7 @@ public final class Engine {
     private TradingStateMachine trading;
     private PreTradeGuards guards;
     private long nextEquityCheckNs;
+    private Consumer<TradingStateMachine.Transition> onTransition = t -> { };
 
     private Thread owner;
     private boolean started;
@@ -192,6 +193,11 @@ public final class Engine {
         trading.onTransition(this::onTradingStateChange);
         guards = new PreTradeGuards(clock, limits, inventory, riskInputs, trading);
         orders.preTradeCheck(guards);
+    }
+
+    /** Receives every change of trading state, on the engine thread, after the engine has acted on it. */
+    public void onTradingStateChange(Consumer<TradingStateMachine.Transition> listener) {
+        this.onTransition = Objects.requireNonNull(listener, "listener");
     }
 
     /** Receives every order the guards deny, on the engine thread. */
@@ -320,6 +326,7 @@ public final class Engine {
         for (AssetState a : assetList) {
             a.dirty = true;
         }
+        onTransition.accept(t);
     }
 
     /**

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The pre-trade guards: every order the engine sends passes them on the engine thread, after the trading state
  * (HALTED: nothing; REDUCING: only orders that shrink |position − target| without crossing the target). In order:
  * stale market data, price band around fair value, order notional, position per asset (total, then on the venue),
- * open orders on the venue, order rate (the venue's, then the total). The first guard that fails denies the order;
- * an order allowed uses up one token of both rate budgets.
+ * open orders on the venue, order rate (the venue's, then the total: at most so many sends in any one-second window
+ * of the engine clock). The first guard that fails denies the order; an order allowed counts against both rates.
  *
  * <p>Position limits count every live order on the side that would grow the position as filled: a buy is
  * allowed when drift + live buys + its size stays within {@code maxPosition} (a sell, mirrored), so no sequence of
@@ -46,8 +46,8 @@ public final class PreTradeGuards implements PreTradeCheck {
     private final InventoryAggregator inventory;
     private final RiskInputs inputs;
     private final TradingStateMachine trading;
-    private final TokenBucket totalRate;
-    private final Map<VenueId, TokenBucket> venueRates = new HashMap<>();
+    private final RateWindow totalRate;
+    private final Map<VenueId, RateWindow> venueRates = new HashMap<>();
     private final long[] denied = new long[DenyReason.values().length];
     private final long[] lastLoggedNs = new long[DenyReason.values().length];
     private final long[] unlogged = new long[DenyReason.values().length];
@@ -66,7 +66,7 @@ public final class PreTradeGuards implements PreTradeCheck {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.inputs = Objects.requireNonNull(inputs, "inputs");
         this.trading = Objects.requireNonNull(trading, "trading");
-        this.totalRate = new TokenBucket(limits.maxOrdersPerSecond());
+        this.totalRate = new RateWindow(limits.maxOrdersPerSecond());
         this.countsOrders = !limits.positions().isEmpty() || limits.maxOpenOrdersPerVenue() != Integer.MAX_VALUE;
         java.util.Arrays.fill(lastLoggedNs, Long.MIN_VALUE);
     }
@@ -148,17 +148,17 @@ public final class PreTradeGuards implements PreTradeCheck {
             return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.MAX_OPEN_ORDERS,
                     venue + " has " + openOnVenue + " open orders of ours, the most allowed", now);
         }
-        TokenBucket venueRate = venueRates.computeIfAbsent(venue, v -> new TokenBucket(limits.maxOrdersPerSecondPerVenue()));
+        RateWindow venueRate = venueRates.computeIfAbsent(venue, v -> new RateWindow(limits.maxOrdersPerSecondPerVenue()));
         if (!venueRate.available(now)) {
             return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.VENUE_ORDER_RATE,
-                    venue + " order rate above " + plain(limits.maxOrdersPerSecondPerVenue()) + "/s", now);
+                    venue + " already sent " + limits.maxOrdersPerSecondPerVenue() + " orders in the last second", now);
         }
         if (!totalRate.available(now)) {
             return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.TOTAL_ORDER_RATE,
-                    "order rate above " + plain(limits.maxOrdersPerSecond()) + "/s across venues", now);
+                    "already sent " + limits.maxOrdersPerSecond() + " orders in the last second across venues", now);
         }
-        venueRate.take();
-        totalRate.take();
+        venueRate.record(now);
+        totalRate.record(now);
         return Optional.empty();
     }
 

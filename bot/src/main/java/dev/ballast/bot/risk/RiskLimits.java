@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param positions                  position limits per asset; an asset not in the map has none
  * @param maxOrderNotional           the largest price × size one order may have, in the quote currency
  * @param maxOpenOrdersPerVenue      the most live orders of ours one venue may hold (cancel-pending ones count)
- * @param maxOrdersPerSecondPerVenue orders sent per second to one venue, sustained; a burst of one second's worth
- * @param maxOrdersPerSecond         orders sent per second to all venues together, sustained; same burst
+ * @param maxOrdersPerSecondPerVenue the most orders sent to one venue in any one-second window
+ * @param maxOrdersPerSecond         the most orders sent to all venues together in any one-second window
  * @param priceBandBps               the furthest a limit price may be from its asset's fair value, in bps
  * @param staleDataNs                no order on an instrument whose last book update is older than this (engine clock)
  * @param maxDrawdownPct             HALTED when equity falls more than this percentage below its peak
@@ -30,8 +30,8 @@ public record RiskLimits(
         Map<Asset, PositionLimits> positions,
         double maxOrderNotional,
         int maxOpenOrdersPerVenue,
-        double maxOrdersPerSecondPerVenue,
-        double maxOrdersPerSecond,
+        int maxOrdersPerSecondPerVenue,
+        int maxOrdersPerSecond,
         double priceBandBps,
         long staleDataNs,
         double maxDrawdownPct,
@@ -41,7 +41,7 @@ public record RiskLimits(
 
     /** No guard and no automatic trigger: only the operator can change the trading state. */
     public static final RiskLimits NONE = new RiskLimits(Map.of(), Double.POSITIVE_INFINITY, Integer.MAX_VALUE,
-            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Long.MAX_VALUE,
+            Integer.MAX_VALUE, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, Long.MAX_VALUE,
             Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, 1);
 
     /** @throws IllegalArgumentException naming the first limit out of its range */
@@ -50,11 +50,13 @@ public record RiskLimits(
         positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
         positions.forEach((asset, limits) -> Objects.requireNonNull(limits, () -> "positions." + asset));
         positive("maxOrderNotional", maxOrderNotional);
-        positive("maxOrdersPerSecondPerVenue", maxOrdersPerSecondPerVenue);
-        positive("maxOrdersPerSecond", maxOrdersPerSecond);
         positive("priceBandBps", priceBandBps);
         positive("maxDrawdownPct", maxDrawdownPct);
         positive("maxDailyLossPct", maxDailyLossPct);
+        if (maxOrdersPerSecondPerVenue <= 0 || maxOrdersPerSecond <= 0) {
+            throw new IllegalArgumentException("maxOrdersPerSecondPerVenue and maxOrdersPerSecond must be > 0 (were "
+                    + maxOrdersPerSecondPerVenue + ", " + maxOrdersPerSecond + ")");
+        }
         if (maxOpenOrdersPerVenue <= 0) {
             throw new IllegalArgumentException("maxOpenOrdersPerVenue must be > 0 (was " + maxOpenOrdersPerVenue + ")");
         }
@@ -95,8 +97,8 @@ public record RiskLimits(
         private final Map<Asset, PositionLimits> positions = new LinkedHashMap<>();
         private double maxOrderNotional = NONE.maxOrderNotional;
         private int maxOpenOrdersPerVenue = NONE.maxOpenOrdersPerVenue;
-        private double maxOrdersPerSecondPerVenue = NONE.maxOrdersPerSecondPerVenue;
-        private double maxOrdersPerSecond = NONE.maxOrdersPerSecond;
+        private int maxOrdersPerSecondPerVenue = NONE.maxOrdersPerSecondPerVenue;
+        private int maxOrdersPerSecond = NONE.maxOrdersPerSecond;
         private double priceBandBps = NONE.priceBandBps;
         private long staleDataNs = NONE.staleDataNs;
         private double maxDrawdownPct = NONE.maxDrawdownPct;
@@ -122,12 +124,12 @@ public record RiskLimits(
             return this;
         }
 
-        public Builder maxOrdersPerSecondPerVenue(double v) {
+        public Builder maxOrdersPerSecondPerVenue(int v) {
             maxOrdersPerSecondPerVenue = v;
             return this;
         }
 
-        public Builder maxOrdersPerSecond(double v) {
+        public Builder maxOrdersPerSecond(int v) {
             maxOrdersPerSecond = v;
             return this;
         }
