@@ -8,6 +8,7 @@ import dev.ballast.core.OrderType;
 import dev.ballast.core.Side;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.time.Clock;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -54,7 +55,8 @@ public final class PreTradeGuards implements PreTradeCheck {
     private final boolean countsOrders;
     private Consumer<OrderDenied> onDenied = d -> { };
 
-    /** Per-call scratch: what the live orders add up to for the order being checked. */
+    /** Per-call scratch: the failing guard, and what the live orders add up to for the order being checked. */
+    private DenyReason reason;
     private double sameSideTotal;
     private double sameSideVenue;
     private int openOnVenue;
@@ -68,7 +70,7 @@ public final class PreTradeGuards implements PreTradeCheck {
         this.trading = Objects.requireNonNull(trading, "trading");
         this.totalRate = new RateWindow(limits.maxOrdersPerSecond());
         this.countsOrders = !limits.positions().isEmpty() || limits.maxOpenOrdersPerVenue() != Integer.MAX_VALUE;
-        java.util.Arrays.fill(lastLoggedNs, Long.MIN_VALUE);
+        Arrays.fill(lastLoggedNs, Long.MIN_VALUE);
     }
 
     /** Receives every denial, on the engine thread (the journal records them). */
@@ -80,86 +82,116 @@ public final class PreTradeGuards implements PreTradeCheck {
     public Optional<OrderDenied> check(Instrument instrument, Side side, OrderType type, long priceTicks,
                                        long sizeLots, String purpose) {
         long now = clock.nowNs();
+        String why = firstBrokenRule(instrument, side, type, priceTicks, sizeLots, now);
+        if (why != null) {
+            return Optional.of(deny(instrument, side, type, priceTicks, sizeLots, purpose, now, why));
+        }
+        venueRate(instrument.id().venue()).record(now);
+        totalRate.record(now);
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the guards in order; the first that fails sets {@link #reason} and returns its numbers. Reads only what an
+     * enabled guard needs, so with {@link RiskLimits#NONE} an order costs a few comparisons.
+     *
+     * @return null when every guard passes
+     */
+    private String firstBrokenRule(Instrument instrument, Side side, OrderType type, long priceTicks, long sizeLots,
+                                   long now) {
         Asset asset = instrument.base();
         VenueId venue = instrument.id().venue();
         double size = instrument.lotsToDouble(sizeLots);
         double tolerance = instrument.lotSizeDouble() * 1e-6;
+        PositionLimits position = limits.position(asset);
         TradingState state = trading.state();
         if (state == TradingState.HALTED) {
-            return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.HALTED,
-                    "trading is halted (" + trading.reason() + ")", now);
+            reason = DenyReason.HALTED;
+            return "trading is halted (" + trading.reason() + ")";
         }
         if (countsOrders || state == TradingState.REDUCING) {
             sumLiveOrders(asset, venue, side);
+        } else {
+            sameSideTotal = 0;
+            sameSideVenue = 0;
+            openOnVenue = 0;
         }
-        double drift = inventory.target(asset).isPresent() ? inventory.driftDouble(asset) : Double.NaN;
+        boolean needsDrift = state == TradingState.REDUCING || position.maxPosition() != Double.POSITIVE_INFINITY;
+        double drift = needsDrift && inventory.target(asset).isPresent() ? inventory.driftDouble(asset) : Double.NaN;
         if (state == TradingState.REDUCING) {
             double toward = -side.sign() * drift; // > 0 when this side brings the position back toward target
             if (!(toward > 0) || sameSideTotal + size > toward + tolerance) {
-                return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.REDUCING_ONLY,
-                        String.format(Locale.ROOT, "drift %+.8f, live %s %.8f + this %.8f", drift, side, sameSideTotal,
-                                size), now);
+                reason = DenyReason.REDUCING_ONLY;
+                return String.format(Locale.ROOT, "drift %+.8f, live %s %.8f + this %.8f", drift, side, sameSideTotal,
+                        size);
             }
         }
-        long dataNs = inputs.marketDataNs(instrument.id());
-        if (limits.staleDataNs() != Long.MAX_VALUE && (dataNs == Long.MIN_VALUE || now - dataNs > limits.staleDataNs())) {
-            return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.STALE_DATA,
-                    dataNs == Long.MIN_VALUE ? "no market data yet"
-                            : "market data " + (now - dataNs) / 1_000_000 + " ms old > " + limits.staleDataNs() / 1_000_000 + " ms",
-                    now);
+        if (limits.staleDataNs() != Long.MAX_VALUE) {
+            long dataNs = inputs.marketDataNs(instrument.id());
+            if (dataNs == Long.MIN_VALUE || now - dataNs > limits.staleDataNs()) {
+                reason = DenyReason.STALE_DATA;
+                return dataNs == Long.MIN_VALUE ? "no market data yet" : "market data " + (now - dataNs) / 1_000_000
+                        + " ms old > " + limits.staleDataNs() / 1_000_000 + " ms";
+            }
         }
-        double fair = inputs.fairValue(asset);
-        double price = type == OrderType.MARKET ? fair : instrument.ticksToDouble(priceTicks);
-        if (limits.priceBandBps() != Double.POSITIVE_INFINITY && type != OrderType.MARKET) {
-            double offBps = Math.abs(price - fair) / fair * 10_000;
+        boolean limitPrice = type != OrderType.MARKET;
+        if (limits.priceBandBps() != Double.POSITIVE_INFINITY && limitPrice) {
+            double fair = inputs.fairValue(asset);
+            double offBps = Math.abs(instrument.ticksToDouble(priceTicks) - fair) / fair * 10_000;
             if (!(offBps <= limits.priceBandBps())) {
-                return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.PRICE_BAND,
-                        Double.isNaN(fair) ? "no fair value"
-                                : String.format(Locale.ROOT, "%.2f bps from fair value %.8f > %s bps", offBps, fair,
-                                        plain(limits.priceBandBps())), now);
+                reason = DenyReason.PRICE_BAND;
+                return Double.isNaN(fair) ? "no fair value" : String.format(Locale.ROOT,
+                        "%.2f bps from fair value %.8f > %s bps", offBps, fair, plain(limits.priceBandBps()));
             }
         }
-        double notional = price * size;
-        if (limits.maxOrderNotional() != Double.POSITIVE_INFINITY && !(notional <= limits.maxOrderNotional())) {
-            return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.MAX_ORDER_NOTIONAL,
-                    Double.isNaN(notional) ? "no price to value a market order at (no fair value)"
-                            : String.format(Locale.ROOT, "notional %.2f > %s", notional, plain(limits.maxOrderNotional())),
-                    now);
+        if (limits.maxOrderNotional() != Double.POSITIVE_INFINITY) {
+            double price = limitPrice ? instrument.ticksToDouble(priceTicks) : inputs.fairValue(asset);
+            double notional = price * size;
+            if (!(notional <= limits.maxOrderNotional())) {
+                reason = DenyReason.MAX_ORDER_NOTIONAL;
+                return Double.isNaN(notional) ? "no price to value a market order at (no fair value)"
+                        : String.format(Locale.ROOT, "notional %.2f > %s", notional, plain(limits.maxOrderNotional()));
+            }
         }
-        PositionLimits position = limits.position(asset);
         if (position.maxPosition() != Double.POSITIVE_INFINITY && !Double.isNaN(drift)) {
             double worst = side.sign() * drift + sameSideTotal + size; // how far past target on this side, all filled
             if (worst > position.maxPosition() + tolerance) {
-                return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.MAX_POSITION,
-                        String.format(Locale.ROOT, "drift %+.8f, live %s %.8f + this %.8f: %.8f past target > %s",
-                                drift, side, sameSideTotal, size, worst, plain(position.maxPosition())), now);
+                reason = DenyReason.MAX_POSITION;
+                return String.format(Locale.ROOT, "drift %+.8f, live %s %.8f + this %.8f: %.8f past target > %s",
+                        drift, side, sameSideTotal, size, worst, plain(position.maxPosition()));
             }
         }
         if (position.maxVenuePosition() != Double.POSITIVE_INFINITY) {
             double held = inventory.quantity(asset, venue).doubleValue();
             double worst = side.sign() * held + sameSideVenue + size;
             if (worst > position.maxVenuePosition() + tolerance) {
-                return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.MAX_VENUE_POSITION,
-                        String.format(Locale.ROOT, "%s holds %.8f, live %s %.8f + this %.8f: %.8f > %s", venue, held,
-                                side, sameSideVenue, size, worst, plain(position.maxVenuePosition())), now);
+                reason = DenyReason.MAX_VENUE_POSITION;
+                return String.format(Locale.ROOT, "%s holds %.8f, live %s %.8f + this %.8f: %.8f > %s", venue, held,
+                        side, sameSideVenue, size, worst, plain(position.maxVenuePosition()));
             }
         }
         if (limits.maxOpenOrdersPerVenue() != Integer.MAX_VALUE && openOnVenue >= limits.maxOpenOrdersPerVenue()) {
-            return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.MAX_OPEN_ORDERS,
-                    venue + " has " + openOnVenue + " open orders of ours, the most allowed", now);
+            reason = DenyReason.MAX_OPEN_ORDERS;
+            return venue + " has " + openOnVenue + " open orders of ours, the most allowed";
         }
-        RateWindow venueRate = venueRates.computeIfAbsent(venue, v -> new RateWindow(limits.maxOrdersPerSecondPerVenue()));
-        if (!venueRate.available(now)) {
-            return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.VENUE_ORDER_RATE,
-                    venue + " already sent " + limits.maxOrdersPerSecondPerVenue() + " orders in the last second", now);
+        if (!venueRate(venue).available(now)) {
+            reason = DenyReason.VENUE_ORDER_RATE;
+            return venue + " already sent " + limits.maxOrdersPerSecondPerVenue() + " orders in the last second";
         }
         if (!totalRate.available(now)) {
-            return deny(instrument, side, type, priceTicks, sizeLots, purpose, DenyReason.TOTAL_ORDER_RATE,
-                    "already sent " + limits.maxOrdersPerSecond() + " orders in the last second across venues", now);
+            reason = DenyReason.TOTAL_ORDER_RATE;
+            return "already sent " + limits.maxOrdersPerSecond() + " orders in the last second across venues";
         }
-        venueRate.record(now);
-        totalRate.record(now);
-        return Optional.empty();
+        return null;
+    }
+
+    private RateWindow venueRate(VenueId venue) {
+        RateWindow w = venueRates.get(venue);
+        if (w == null) {
+            w = new RateWindow(limits.maxOrdersPerSecondPerVenue());
+            venueRates.put(venue, w);
+        }
+        return w;
     }
 
     /** Sums the live orders on {@code side} of {@code asset} (all venues, and on {@code venue}) and counts those on {@code venue}. */
@@ -185,8 +217,8 @@ public final class PreTradeGuards implements PreTradeCheck {
         openOnVenue = open;
     }
 
-    private Optional<OrderDenied> deny(Instrument instrument, Side side, OrderType type, long priceTicks, long sizeLots,
-                                       String purpose, DenyReason reason, String detail, long now) {
+    private OrderDenied deny(Instrument instrument, Side side, OrderType type, long priceTicks, long sizeLots,
+                             String purpose, long now, String detail) {
         OrderDenied d = new OrderDenied(instrument.id(), side, type,
                 type == OrderType.MARKET ? null : instrument.ticksToPrice(priceTicks), instrument.lotsToSize(sizeLots),
                 purpose, reason, detail, now);
@@ -201,7 +233,7 @@ public final class PreTradeGuards implements PreTradeCheck {
             unlogged[i]++;
         }
         onDenied.accept(d);
-        return Optional.of(d);
+        return d;
     }
 
     /** Denials so far, per reason (only reasons that happened), in {@link DenyReason} order. */
