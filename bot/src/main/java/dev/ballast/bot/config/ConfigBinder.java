@@ -533,12 +533,14 @@ final class ConfigBinder {
         Section assetsSection = s.optionalSection("assets");
         s.rejectUnknownKeys();
         Map<Asset, RiskAssetConfig> limits = assetsSection == null ? null : riskAssets(assetsSection, assets);
-        if (s.failed() || limits == null) {
+        if (s.failed()) {
             return null;
         }
-        return build(s.path(), () -> new RiskConfig(controlFile, maxOrderNotional, maxOpenOrdersPerVenue,
+        // the section's own rules are checked even when an asset's limits did not read (they do not depend on them)
+        RiskConfig risk = build(s.path(), () -> new RiskConfig(controlFile, maxOrderNotional, maxOpenOrdersPerVenue,
                 maxOrdersPerSecondPerVenue, maxOrdersPerSecond, priceBandBps, staleDataMs, maxDrawdownPct,
-                maxDailyLossPct, rejectsToHalt, rejectWindowMs, limits));
+                maxDailyLossPct, rejectsToHalt, rejectWindowMs, limits == null ? Map.of() : limits));
+        return limits == null ? null : risk;
     }
 
     /** Every asset's position limits: the file's where given, each asset's defaults otherwise; null on any problem. */

@@ -13,7 +13,7 @@ package dev.ballast.bot.config;
  *     2^30 (not rounded: the operator sees the number in force); default 65536
  * @param shutdownTimeoutMs the longest a shutdown (SIGTERM, Ctrl-C, end of the duration) takes from the request to
  *     the exit: cancels are awaited within it and the bot exits even when a venue never confirms them; > 0; default
- *     {@value #DEFAULT_SHUTDOWN_TIMEOUT_MS}
+ *     {@value #DEFAULT_SHUTDOWN_TIMEOUT_MS} (inside Docker's default 10 s between SIGTERM and SIGKILL)
  */
 public record EngineConfig(
         long statusIntervalMs, long requoteIntervalMs, double requoteToleranceBps, int inboxCapacity,
@@ -23,7 +23,7 @@ public record EngineConfig(
     public static final double DEFAULT_REQUOTE_TOLERANCE_BPS = 1.0;
     public static final int DEFAULT_INBOX_CAPACITY = 65536;
     public static final int MAX_INBOX_CAPACITY = 1 << 30;
-    public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+    public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 8_000;
 
     /** The settings used when the config has no {@code engine} section. */
     public static final EngineConfig DEFAULTS = new EngineConfig(DEFAULT_STATUS_INTERVAL_MS,

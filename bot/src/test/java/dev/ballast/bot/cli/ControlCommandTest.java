@@ -38,7 +38,9 @@ class ControlCommandTest {
         while (!Files.exists(p.resolve("config.yaml"))) {
             p = p.getParent();
         }
-        String yaml = Files.readString(p.resolve("config.yaml")) + "\nrisk:\n  controlFile: " + controlFile + "\n";
+        String yaml = Files.readString(p.resolve("config.yaml")).replaceFirst("(?m)^  controlFile: .*$",
+                "  controlFile: " + controlFile);
+        assertThat(yaml).contains("controlFile: " + controlFile);
         return Files.writeString(dir.resolve("bot.yaml"), yaml);
     }
 
