@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  *     a relative path is resolved against the config file's directory; default {@value #DEFAULT_CONTROL_FILE}
  * @param maxOrderNotional the largest price × size one order may have, in the quote currency; > 0; default 100000
  * @param maxOpenOrdersPerVenue the most live orders of ours one venue may hold; > 0; default 50
- * @param maxOrdersPerSecondPerVenue the most orders sent to one venue in any one-second window; > 0; default 20
- * @param maxOrdersPerSecond the most orders sent to all venues together in any one-second window; > 0; default 50
+ * @param maxOrdersPerSecondPerVenue the most orders sent to one venue in any one-second window; > 0; default 50
+ * @param maxOrdersPerSecond the most orders sent to all venues together in any one-second window; > 0; default 100
  * @param priceBandBps the furthest a limit price may be from its asset's fair value; > 0 and < 10000; default 500
  * @param staleDataMs no order on an instrument whose book has not changed for longer than this; > 0; default 5000
  * @param maxDrawdownPct HALTED when equity (cash + holdings at fair value) falls more than this percentage below its
@@ -50,8 +50,8 @@ public record RiskConfig(
     public static final String DEFAULT_CONTROL_FILE = "ballast.control";
     public static final BigDecimal DEFAULT_MAX_ORDER_NOTIONAL = new BigDecimal("100000");
     public static final int DEFAULT_MAX_OPEN_ORDERS_PER_VENUE = 50;
-    public static final int DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE = 20;
-    public static final int DEFAULT_MAX_ORDERS_PER_SECOND = 50;
+    public static final int DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE = 50;
+    public static final int DEFAULT_MAX_ORDERS_PER_SECOND = 100;
     public static final double DEFAULT_PRICE_BAND_BPS = 500;
     public static final long DEFAULT_STALE_DATA_MS = 5000;
     public static final double DEFAULT_MAX_DRAWDOWN_PCT = 10;
@@ -87,7 +87,8 @@ public record RiskConfig(
     /** The settings used when the config has no {@code risk} section: every default, each asset's from its config. */
     public static RiskConfig defaults(Map<Asset, AssetConfig> assets) {
         Map<Asset, RiskAssetConfig> limits = new LinkedHashMap<>();
-        Objects.requireNonNull(assets, "assets").forEach((asset, config) -> limits.put(asset, RiskAssetConfig.defaults(config)));
+        Objects.requireNonNull(assets, "assets")
+                .forEach((asset, config) -> limits.put(asset, RiskAssetConfig.defaults(config)));
         return new RiskConfig(DEFAULT_CONTROL_FILE, DEFAULT_MAX_ORDER_NOTIONAL, DEFAULT_MAX_OPEN_ORDERS_PER_VENUE,
                 DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE, DEFAULT_MAX_ORDERS_PER_SECOND, DEFAULT_PRICE_BAND_BPS,
                 DEFAULT_STALE_DATA_MS, DEFAULT_MAX_DRAWDOWN_PCT, DEFAULT_MAX_DAILY_LOSS_PCT, DEFAULT_REJECTS_TO_HALT,

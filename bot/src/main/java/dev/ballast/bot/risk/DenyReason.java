@@ -8,7 +8,7 @@ public enum DenyReason {
     REDUCING_ONLY,
     /** The asset's |position − target|, with every live order on the growing side filled, would pass its limit. */
     MAX_POSITION,
-    /** The asset's position on the order's venue, with every live order there on that side filled, would pass its limit. */
+    /** The asset's position on the venue, with every live order there on that side filled, would pass its limit. */
     MAX_VENUE_POSITION,
     /** price × size above the largest notional one order may have. */
     MAX_ORDER_NOTIONAL,

@@ -194,7 +194,7 @@ public final class PreTradeGuards implements PreTradeCheck {
         return w;
     }
 
-    /** Sums the live orders on {@code side} of {@code asset} (all venues, and on {@code venue}) and counts those on {@code venue}. */
+    /** Sums our live orders on {@code side} of {@code asset}, everywhere and on {@code venue}; counts the venue's orders. */
     private void sumLiveOrders(Asset asset, VenueId venue, Side side) {
         double total = 0;
         double onVenue = 0;

@@ -134,10 +134,11 @@ public final class BotRunner {
         }
         Stop s = stop.get();
         ShutdownSequence.Result r = result;
-        return new Outcome(r != null && r.flat(), s == null ? "" : s.reason(), s != null && s.bySignal(), finishedInTime);
+        return new Outcome(r != null && r.flat(), s == null ? "" : s.reason(), s != null && s.bySignal(),
+                finishedInTime);
     }
 
-    /** Waits for the engine thread; gives up {@code shutdownTimeout} + 1 s after a stop request. @return true when it finished */
+    /** Waits for the engine thread, at most {@code shutdownTimeout} + 1 s after a stop request; true if it finished. */
     private boolean awaitEngine() throws InterruptedException {
         while (!done.await(100, TimeUnit.MILLISECONDS)) {
             Stop s = stop.get();

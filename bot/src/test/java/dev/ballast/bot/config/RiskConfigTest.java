@@ -25,7 +25,7 @@ class RiskConfigTest {
         assertThat(risk).isEqualTo(RiskConfig.defaults(config.assets()));
         assertThat(risk.controlFile()).isEqualTo("ballast.control");
         assertThat(risk.maxOrderNotional()).isEqualByComparingTo("100000");
-        assertThat(risk.maxOrdersPerSecondPerVenue()).isEqualTo(20);
+        assertThat(risk.maxOrdersPerSecondPerVenue()).isEqualTo(50);
         assertThat(risk.assets()).containsEntry(BTC, new RiskAssetConfig(new BigDecimal("0.3"), new BigDecimal("1.3")))
                 .containsEntry(ETH, new RiskAssetConfig(new BigDecimal("3"), new BigDecimal("13")));
         assertThat(config.engine().shutdownTimeoutMs()).isEqualTo(8000);
