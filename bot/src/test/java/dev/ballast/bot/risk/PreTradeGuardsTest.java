@@ -203,6 +203,16 @@ class PreTradeGuardsTest {
     }
 
     @Test
+    void shouldLetAnyOrderThroughWithoutLimitsAsBacktestsRun() {
+        fair = Double.NaN;
+        dataNs.clear();
+        for (int i = 0; i < 1000; i++) {
+            assertThat(check(BTC_A, Side.BUY, "1", "1000")).isEmpty();
+        }
+        assertThat(guards.deniedCount()).isZero();
+    }
+
+    @Test
     void shouldLetNothingLeaveWhileHalted() {
         trading.apply(new OperatorCommand(OperatorCommand.Action.HALT, "test", "test"), clock.nowNs());
 
