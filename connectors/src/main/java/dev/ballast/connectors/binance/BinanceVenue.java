@@ -1,0 +1,490 @@
+package dev.ballast.connectors.binance;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.ballast.connectors.Venue;
+import dev.ballast.connectors.live.CallResult;
+import dev.ballast.connectors.live.StreamListener;
+import dev.ballast.connectors.live.VenueGateway;
+import dev.ballast.connectors.live.WebSocketStream;
+import dev.ballast.core.Asset;
+import dev.ballast.core.Balance;
+import dev.ballast.core.ClientOrderId;
+import dev.ballast.core.FeeSchedule;
+import dev.ballast.core.Fill;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.InstrumentId;
+import dev.ballast.core.OpenOrder;
+import dev.ballast.core.OrderReport;
+import dev.ballast.core.OrderRequest;
+import dev.ballast.core.TradeId;
+import dev.ballast.core.VenueHealth;
+import dev.ballast.core.VenueId;
+import dev.ballast.core.book.OrderBook;
+import dev.ballast.core.book.SequenceRule;
+import dev.ballast.core.event.EventSink;
+import dev.ballast.core.event.VenueStatus;
+import dev.ballast.core.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live Binance venue, spot or USD-M futures ({@link BinanceVenueConfig#product()}): reference data and account
+ * over signed REST, books and public trades from the combined market stream synced with REST snapshots, our order
+ * updates and fills from the user-data stream, and order entry through the guarded {@link VenueGateway}.
+ *
+ * <h2>Parts</h2>
+ * <ul>
+ *   <li>Reference data: {@code exchangeInfo} read into instruments and rate limits (the limits go to the
+ *       {@link BinanceRateBudget} shared with the gateway), fee rates per symbol; both cached in Caffeine for
+ *       {@code metadataTtl}, refreshed in the background when that has passed (the old value serves meanwhile and
+ *       stays if the refresh fails).</li>
+ *   <li>Market data ({@link BinanceMarketData}, {@link BinanceBookFeed}): published in
+ *       {@link SequenceRule#SEQUENTIAL} numbering, so the engine's book for this venue uses that rule.</li>
+ *   <li>Order entry ({@link BinanceOrderEntry}) and the user-data stream ({@link BinanceUserData}), which meet in
+ *       {@link BinanceOrders} so the engine hears each thing once: accepted, each fill by trade id, one end.</li>
+ * </ul>
+ *
+ * <h2>Health</h2>
+ * One {@link VenueStatus} whenever the venue's health changes, the first problem found in this order: the gateway
+ * (banned, breaker open, rate limited), the market stream (disconnected, stale), the user-data stream (with keys),
+ * the books (BOOK_INVALID while any is out of sync). Re-evaluated on every change seen and every
+ * {@code healthCheck}.
+ *
+ * <h2>Threads</h2>
+ * The caller's thread (the engine) only hands work over, except the blocking reads. One order thread per venue runs
+ * place, cancel and lookups in order; one background thread runs snapshots, listen-key upkeep, metadata refresh and
+ * health checks; each stream has its own I/O thread. Events reach the sink from all of them; events about one
+ * order or one book are ordered. Thread-safe.
+ */
+public final class BinanceVenue implements Venue {
+    /** Opens one venue WebSocket (the kit's reconnecting stream live; a loopback client in tests). */
+    @FunctionalInterface
+    public interface StreamFactory {
+        WebSocketStream open(String url, StreamListener listener);
+    }
+
+    /** How this venue numbers the book messages it publishes: the engine's book for it must use this rule. */
+    public static final SequenceRule PUBLISHED_SEQUENCE_RULE = SequenceRule.SEQUENTIAL;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceVenue.class);
+    private static final String EXCHANGE_INFO = "exchangeInfo";
+
+    private final BinanceVenueConfig config;
+    private final VenueGateway gateway;
+    private final BinanceRateBudget budget;
+    private final StreamFactory streams;
+    private final Clock clock;
+    private final BinanceRest rest;
+    private final BinanceMapper mapper;
+    private final ExecutorService orderThread;
+    private final ScheduledExecutorService background;
+    private final LoadingCache<String, BinanceExchangeInfo> metadata;
+    private final LoadingCache<String, FeeSchedule> fees;
+
+    private volatile EventSink sink;
+    private volatile BinanceOrders orders;
+    private volatile BinanceMarketData marketData;
+    private volatile BinanceUserData userData;
+    private volatile BinanceOrderEntry orderEntry;
+    private final Object healthLock = new Object();
+    /** The health last reported; guarded by {@link #healthLock}. */
+    private VenueHealth lastHealth;
+    private volatile boolean closed;
+
+    /**
+     * @param gateway the guarded REST client for this venue's API key, built with {@code budget} and a
+     *                {@link BinanceReplyClassifier}
+     * @param budget  the key's rate budget; learns the real limits when {@code exchangeInfo} is read
+     * @param streams opens the market and user-data WebSockets
+     * @param clock   epoch time for request timestamps, cache ages and the unknown-order deadline
+     */
+    public BinanceVenue(BinanceVenueConfig config, VenueGateway gateway, BinanceRateBudget budget,
+                        StreamFactory streams, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.streams = Objects.requireNonNull(streams, "streams");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rest = new BinanceRest(config, clock);
+        this.mapper = new BinanceMapper(config.venue(), config.product());
+        String name = "binance-" + config.venue().name();
+        this.orderThread = Executors.newSingleThreadExecutor(daemon(name + "-orders"));
+        this.background = Executors.newSingleThreadScheduledExecutor(daemon(name + "-background"));
+        long ttlNs = config.metadataTtl().toNanos();
+        this.metadata = Caffeine.newBuilder()
+                .refreshAfterWrite(ttlNs, TimeUnit.NANOSECONDS)
+                .ticker(clock::nowNs)
+                .executor(background)
+                .build(key -> loadExchangeInfo());
+        this.fees = Caffeine.newBuilder()
+                .refreshAfterWrite(ttlNs, TimeUnit.NANOSECONDS)
+                .ticker(clock::nowNs)
+                .executor(background)
+                .build(this::loadFees);
+    }
+
+    /** A budget for {@code product} at Binance's default limits until {@code exchangeInfo} is read. */
+    public static BinanceRateBudget defaultBudget(BinanceProduct product, double headroom) {
+        return new BinanceRateBudget(product.defaultLimits(), headroom);
+    }
+
+    @Override
+    public VenueId id() {
+        return config.venue();
+    }
+
+    public BinanceVenueConfig config() {
+        return config;
+    }
+
+    /**
+     * The configured symbols' instruments from {@code exchangeInfo} (cached). Blocking on first use.
+     *
+     * @throws BinanceCallException if exchangeInfo cannot be had, or lacks a configured symbol
+     */
+    @Override
+    public List<Instrument> instruments() {
+        BinanceExchangeInfo info = exchangeInfo();
+        List<Instrument> out = new ArrayList<>();
+        for (String symbol : config.symbols()) {
+            Instrument i = info.instruments().get(symbol);
+            if (i == null) {
+                throw new BinanceCallException(config.venue() + ": exchangeInfo lists no symbol " + symbol);
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    /**
+     * Fee rates of the instrument: the account's (cached); Binance's base tier without keys. Blocking.
+     *
+     * @throws BinanceCallException if the account cannot be read
+     */
+    @Override
+    public FeeSchedule fees(InstrumentId instrument) {
+        if (!config.trading()) {
+            return config.product().publicFees();
+        }
+        return unwrap(() -> fees.get(instrument.symbol()));
+    }
+
+    /**
+     * Balances: spot free and locked per asset; USD-M the wallet per margin asset (free = available) and, per
+     * traded symbol's base asset, the signed position. Empty without keys. Blocking.
+     *
+     * @throws BinanceCallException if the account cannot be read
+     */
+    @Override
+    public Map<Asset, Balance> balances() {
+        if (!config.trading()) {
+            return Map.of();
+        }
+        CallResult result = gateway.call(rest.account());
+        if (!(result instanceof CallResult.Success s)) {
+            throw failure("account", result);
+        }
+        return mapper.balances(s.reply().body(), instruments());
+    }
+
+    /**
+     * Our open orders on the configured symbols. Empty without keys. Blocking.
+     *
+     * @throws BinanceCallException if they cannot be read
+     */
+    @Override
+    public List<OpenOrder> openOrders() {
+        if (!config.trading()) {
+            return List.of();
+        }
+        List<OpenOrder> out = new ArrayList<>();
+        for (String symbol : config.symbols()) {
+            CallResult result = gateway.call(rest.openOrders(symbol));
+            if (!(result instanceof CallResult.Success s)) {
+                throw failure("open orders of " + symbol, result);
+            }
+            out.addAll(mapper.openOrders(s.reply().body()));
+        }
+        return out;
+    }
+
+    /**
+     * What the venue says about one order, asked by client id. Blocking, idempotent.
+     *
+     * @return empty when the venue does not know the order
+     * @throws BinanceCallException when the venue gave no answer
+     */
+    public Optional<OrderReport> orderStatus(InstrumentId instrument, ClientOrderId clientOrderId) {
+        return requireStarted().orderStatus(instrument, clientOrderId);
+    }
+
+    /**
+     * Our fills on the instrument after trade {@code afterExclusive} (null: the most recent window), oldest first.
+     * Blocking.
+     *
+     * @throws BinanceCallException when the venue gave no answer
+     */
+    public List<Fill> tradesSince(InstrumentId instrument, TradeId afterExclusive) {
+        return requireStarted().tradesSince(instrument, afterExclusive);
+    }
+
+    /**
+     * Starts the market stream for every configured symbol and, with keys, the user-data stream. Reads
+     * {@code exchangeInfo} first if {@link #instruments()} has not (blocking).
+     *
+     * @throws IllegalStateException if already started or closed
+     */
+    @Override
+    public synchronized void start(EventSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (this.sink != null || closed) {
+            throw new IllegalStateException(config.venue() + " was already started" + (closed ? " and closed" : ""));
+        }
+        List<Instrument> instruments = instruments();
+        this.sink = sink;
+        BinanceOrders tracker = new BinanceOrders(sink);
+        this.orders = tracker;
+        BinanceMarketData md = new BinanceMarketData(config, instruments, gateway, rest, sink, background, clock,
+                this::reportHealth);
+        this.marketData = md;
+        this.orderEntry = new BinanceOrderEntry(config, gateway, rest, mapper, tracker, orderThread, background,
+                clock, this::instrumentOrNull, this::touch);
+        md.start(streams);
+        if (config.trading()) {
+            BinanceUserData ud = new BinanceUserData(config, gateway, rest, mapper, tracker, background, streams,
+                    this::instrumentOrNull, this::reportHealth);
+            this.userData = ud;
+            ud.start();
+        }
+        long checkNs = config.healthCheck().toNanos();
+        background.scheduleWithFixedDelay(this::reportHealth, checkNs, checkNs, TimeUnit.NANOSECONDS);
+        long ttlNs = config.metadataTtl().toNanos();
+        background.scheduleWithFixedDelay(() -> metadata.refresh(EXCHANGE_INFO), ttlNs, ttlNs, TimeUnit.NANOSECONDS);
+        reportHealth();
+        LOG.info("{}: started ({} {}, {})", config.venue(), config.product(), config.symbols(),
+                config.trading() ? "trading" : "public data only");
+    }
+
+    @Override
+    public void requestSnapshot(InstrumentId instrument) {
+        BinanceMarketData md = marketData;
+        if (md != null && instrument.venue().equals(config.venue())) {
+            md.republish(instrument.symbol());
+        }
+    }
+
+    @Override
+    public void place(OrderRequest request) {
+        Objects.requireNonNull(request, "request");
+        requireStarted().place(request);
+    }
+
+    @Override
+    public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        requireStarted().cancel(instrument, clientOrderId);
+    }
+
+    /** Cancels every open order on each configured symbol ({@code DELETE openOrders} / {@code allOpenOrders}). */
+    @Override
+    public void cancelAll() {
+        requireStarted().cancelAll(config.symbols());
+    }
+
+    /** The venue's health now: the first problem of gateway, market stream, user-data stream, books; or HEALTHY. */
+    public VenueHealth health() {
+        return evaluate().health();
+    }
+
+    /** Malformed messages skipped so far, market and user-data streams together. */
+    public long malformedMessages() {
+        BinanceMarketData md = marketData;
+        BinanceUserData ud = userData;
+        return (md == null ? 0 : md.malformed()) + (ud == null ? 0 : ud.malformed());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        BinanceMarketData md = marketData;
+        if (md != null) {
+            md.close();
+        }
+        BinanceUserData ud = userData;
+        if (ud != null) {
+            ud.close();
+        }
+        orderThread.shutdownNow();
+        background.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------------------------------------ for tests
+
+    /** The venue's own synced book of a symbol, read under its feed's lock. */
+    <T> T withBook(String symbol, Function<OrderBook, T> reader) {
+        return marketData.feed(symbol).withBook(reader);
+    }
+
+    BinanceBookFeed feed(String symbol) {
+        return marketData.feed(symbol);
+    }
+
+    long listenKeysObtained() {
+        BinanceUserData ud = userData;
+        return ud == null ? 0 : ud.keysObtained();
+    }
+
+    BinanceRateBudget budget() {
+        return budget;
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private BinanceExchangeInfo exchangeInfo() {
+        return unwrap(() -> metadata.get(EXCHANGE_INFO));
+    }
+
+    private BinanceExchangeInfo loadExchangeInfo() {
+        CallResult result = gateway.call(rest.exchangeInfo());
+        if (!(result instanceof CallResult.Success s)) {
+            throw failure("exchangeInfo", result);
+        }
+        BinanceExchangeInfo info = mapper.exchangeInfo(s.reply().body());
+        if (!info.rateLimits().isEmpty()) {
+            budget.apply(info.rateLimits());
+        }
+        for (String symbol : config.symbols()) {
+            String status = info.status().get(symbol);
+            if (status != null && !"TRADING".equals(status)) {
+                LOG.warn("{}: {} is {} on Binance, not TRADING", config.venue(), symbol, status);
+            }
+        }
+        LOG.info("{}: exchangeInfo read: {} symbols, limits {}", config.venue(), info.instruments().size(),
+                info.rateLimits());
+        return info;
+    }
+
+    private FeeSchedule loadFees(String symbol) {
+        CallResult result = gateway.call(rest.commission(symbol));
+        if (!(result instanceof CallResult.Success s)) {
+            throw failure("fee rates of " + symbol, result);
+        }
+        return mapper.fees(s.reply().body());
+    }
+
+    private Instrument instrumentOrNull(String symbol) {
+        BinanceExchangeInfo info = metadata.getIfPresent(EXCHANGE_INFO);
+        if (info == null) {
+            try {
+                info = exchangeInfo();
+            } catch (BinanceCallException e) {
+                return null;
+            }
+        }
+        return info.instruments().get(symbol);
+    }
+
+    /** Best bid and ask ticks of a synced book, or null. */
+    private long[] touch(InstrumentId instrument) {
+        BinanceMarketData md = marketData;
+        BinanceBookFeed feed = md == null ? null : md.feed(instrument.symbol());
+        if (feed == null || !feed.isValid()) {
+            return null;
+        }
+        return feed.withBook(b -> b.bestBidTicks() == OrderBook.NO_PRICE || b.bestAskTicks() == OrderBook.NO_PRICE
+                ? null : new long[] {b.bestBidTicks(), b.bestAskTicks()});
+    }
+
+    /** The venue's health and why, as one reading. */
+    private record Reading(VenueHealth health, String detail) {
+    }
+
+    /** The first problem found, or HEALTHY. */
+    private Reading evaluate() {
+        VenueHealth g = gateway.health();
+        if (g != VenueHealth.HEALTHY) {
+            return new Reading(g, "REST: " + g.description());
+        }
+        BinanceMarketData md = marketData;
+        if (md == null) {
+            return new Reading(VenueHealth.DISCONNECTED, "not started");
+        }
+        VenueHealth m = md.health();
+        if (m != VenueHealth.HEALTHY && m != VenueHealth.BOOK_INVALID) {
+            return new Reading(m, "market stream: " + m.description());
+        }
+        BinanceUserData ud = userData;
+        VenueHealth u = ud == null ? VenueHealth.HEALTHY : ud.health();
+        if (u != VenueHealth.HEALTHY) {
+            return new Reading(u, "user-data stream: " + u.description());
+        }
+        if (m == VenueHealth.BOOK_INVALID) {
+            return new Reading(m, md.bookDetail());
+        }
+        return new Reading(VenueHealth.HEALTHY, "");
+    }
+
+    /** Emits a VenueStatus when the health changed since the last one (with the reason of the moment). */
+    private void reportHealth() {
+        synchronized (healthLock) {
+            EventSink s = sink;
+            if (s == null || closed) {
+                return;
+            }
+            Reading now = evaluate();
+            if (now.health() == lastHealth) {
+                return;
+            }
+            LOG.info("{}: {}{}", config.venue(), now.health().description(),
+                    now.detail().isEmpty() ? "" : " (" + now.detail() + ")");
+            lastHealth = now.health();
+            s.offer(new VenueStatus(config.venue(), now.health(), now.detail(), clock.nowNs()));
+        }
+    }
+
+    private BinanceOrderEntry requireStarted() {
+        BinanceOrderEntry e = orderEntry;
+        if (e == null) {
+            throw new IllegalStateException(config.venue() + " is not started");
+        }
+        return e;
+    }
+
+    private BinanceCallException failure(String what, CallResult result) {
+        String text = config.venue() + ": " + what + ": " + BinanceOrderEntry.describe(result);
+        return new BinanceCallException(config.credentials() == null ? text : config.credentials().redact(text));
+    }
+
+    /** A cache read, with the loader's own exception rather than Caffeine's wrapper. */
+    private static <T> T unwrap(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
