@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
@@ -32,6 +31,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * A Binance on loopback for one product: WireMock serving the REST API from real captures (exchangeInfo, depth
@@ -123,6 +124,12 @@ final class BinanceLoopback implements AutoCloseable {
         return venue(config, Duration.ofSeconds(5));
     }
 
+    /** Waits for I/O: checks at once, then every 10 ms, for up to 10 s. */
+    static ConditionFactory soon() {
+        return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(10));
+    }
+
     /** What the market stream sends on each new connection. */
     void replayOnConnect(List<String> frames) {
         marketFrames = List.copyOf(frames);
@@ -130,19 +137,19 @@ final class BinanceLoopback implements AutoCloseable {
 
     /** Sends a frame on the open market stream. */
     void pushMarket(String frame) {
-        await().until(() -> marketSocket != null);
+        soon().until(() -> marketSocket != null);
         marketSocket.send(frame);
     }
 
     /** Drops the market stream connection from the server's side. */
     void dropMarket() {
-        await().until(() -> marketSocket != null);
+        soon().until(() -> marketSocket != null);
         marketSocket.cancel();
     }
 
     /** Sends a frame on the user-data stream opened with {@code listenKey} (waits for it to connect). */
     void pushUser(String listenKey, String frame) {
-        await().until(() -> userSockets.containsKey(listenKey));
+        soon().until(() -> userSockets.containsKey(listenKey));
         userSockets.get(listenKey).send(frame);
     }
 

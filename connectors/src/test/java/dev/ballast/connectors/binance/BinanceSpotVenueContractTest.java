@@ -125,7 +125,7 @@ class BinanceSpotVenueContractTest extends BinanceVenueContract {
 
     @Override
     void assertCancelAllReported() {
-        org.awaitility.Awaitility.await().until(() -> sink.forOrder(new ClientOrderId("q7b")).size() == 2);
+        BinanceLoopback.soon().until(() -> sink.forOrder(new ClientOrderId("q7b")).size() == 2);
         for (String id : new String[] {"q7a", "q7b"}) {
             assertThat(sink.forOrder(new ClientOrderId(id))).extracting(e -> e.getClass().getSimpleName())
                     .containsExactly("OrderAccepted", "OrderCancelled");

@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static dev.ballast.connectors.binance.BinanceLoopback.soon;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ballast.core.Asset;
@@ -155,7 +155,7 @@ abstract class BinanceVenueContract {
 
         venue.start(sink);
 
-        await().until(() -> venue.withBook(symbol(), OrderBook::lastUpdateId) == oracle.lastUpdateId);
+        soon().until(() -> venue.withBook(symbol(), OrderBook::lastUpdateId) == oracle.lastUpdateId);
         OrderBook published = new OrderBook(instrument, BinanceVenue.PUBLISHED_SEQUENCE_RULE);
         List<Event> events = sink.events();
         assertThat(events.stream().filter(e -> e instanceof BookSnapshot || e instanceof BookDelta).findFirst())
@@ -172,8 +172,8 @@ abstract class BinanceVenueContract {
         }
         assertSameBook(published, oracle, instrument);
         assertThat(venue.feed(symbol()).gaps()).isZero();
-        await().until(() -> venue.health() == VenueHealth.HEALTHY);
-        await().until(() -> lastStatus() == VenueHealth.HEALTHY);
+        soon().until(() -> venue.health() == VenueHealth.HEALTHY);
+        soon().until(() -> lastStatus() == VenueHealth.HEALTHY);
     }
 
     @Test
@@ -189,7 +189,7 @@ abstract class BinanceVenueContract {
 
         venue.place(bid);
 
-        await().until(() -> !sink.forOrder(bid.clientOrderId()).isEmpty());
+        soon().until(() -> !sink.forOrder(bid.clientOrderId()).isEmpty());
         assertThat(sink.forOrder(bid.clientOrderId())).singleElement().isInstanceOfSatisfying(OrderAccepted.class,
                 a -> assertThat(a.venueOrderId().value()).isEqualTo("28"));
         LoggedRequest sent = loop.rest.findAll(postRequestedFor(urlPathEqualTo(loop.prefix() + "/order"))).get(0);
@@ -215,7 +215,7 @@ abstract class BinanceVenueContract {
 
         venue.cancel(venue.instruments().get(0).id(), id);
 
-        await().until(() -> !sink.forOrder(id).isEmpty());
+        soon().until(() -> !sink.forOrder(id).isEmpty());
         assertThat(sink.forOrder(id)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("OrderAccepted", "OrderCancelled");
         assertThat(loop.rest.findAll(deleteRequestedFor(urlPathEqualTo(loop.prefix() + "/order"))).get(0)
@@ -226,14 +226,14 @@ abstract class BinanceVenueContract {
     void shouldPassEachFillOfTheUserStreamToTheSinkOnceEvenWhenBinanceRepeatsIt() {
         startAndSync();
         ClientOrderId id = new ClientOrderId("q3bid");
-        await().until(() -> loop.userConnected("key-1"));
+        soon().until(() -> loop.userConnected("key-1"));
 
         loop.pushUser("key-1", userEvent("q3bid", 28, "NEW", "NEW", -1, "0", "0", "0", true));
         loop.pushUser("key-1", userEvent("q3bid", 28, "TRADE", "PARTIALLY_FILLED", 9001, "4", "7.6110", "4", true));
         loop.pushUser("key-1", userEvent("q3bid", 28, "TRADE", "PARTIALLY_FILLED", 9001, "4", "7.6110", "4", true));
         loop.pushUser("key-1", userEvent("q3bid", 28, "TRADE", "FILLED", 9002, "6", "7.6100", "10", false));
 
-        await().until(() -> sink.forOrder(id).size() == 3);
+        soon().until(() -> sink.forOrder(id).size() == 3);
         List<Event> events = sink.forOrder(id);
         assertThat(events.get(0)).isInstanceOf(OrderAccepted.class);
         Fill first = ((OrderFilled) events.get(1)).fill();
@@ -254,12 +254,12 @@ abstract class BinanceVenueContract {
     void shouldReportACancelFromTheUserStreamAfterTheFillsBeforeIt() {
         startAndSync();
         ClientOrderId id = new ClientOrderId("q4ask");
-        await().until(() -> loop.userConnected("key-1"));
+        soon().until(() -> loop.userConnected("key-1"));
 
         loop.pushUser("key-1", userEvent("q4ask", 29, "TRADE", "PARTIALLY_FILLED", 9101, "2", "7.6120", "2", true));
         loop.pushUser("key-1", userEvent("q4ask", 29, "CANCELED", "CANCELED", -1, "0", "0", "2", true));
 
-        await().until(() -> sink.forOrder(id).size() == 3);
+        soon().until(() -> sink.forOrder(id).size() == 3);
         assertThat(sink.forOrder(id)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("OrderAccepted", "OrderFilled", "OrderCancelled");
     }
@@ -272,7 +272,7 @@ abstract class BinanceVenueContract {
 
         venue.cancelAll();
 
-        await().until(() -> !loop.rest.findAll(deleteRequestedFor(urlPathEqualTo(cancelAllPath()))).isEmpty());
+        soon().until(() -> !loop.rest.findAll(deleteRequestedFor(urlPathEqualTo(cancelAllPath()))).isEmpty());
         assertThat(loop.rest.findAll(deleteRequestedFor(urlPathEqualTo(cancelAllPath()))).get(0)
                 .queryParameter("symbol").firstValue()).isEqualTo(symbol());
         assertCancelAllReported();
@@ -332,7 +332,7 @@ abstract class BinanceVenueContract {
 
     protected void startAndSync() {
         venue.start(sink);
-        await().until(() -> venue.feed(symbol()).isValid());
+        soon().until(() -> venue.feed(symbol()).isValid());
     }
 
     protected VenueHealth lastStatus() {
