@@ -193,7 +193,8 @@ final class BinanceMarketData implements StreamListener, BinanceBookFeed.Listene
         if (result instanceof CallResult.Success s) {
             synced = feed.onSnapshotReply(s.reply().body(), clock.nowNs());
         } else {
-            LOG.warn("{}: depth snapshot not had: {}", feed.instrument().id(), BinanceOrderEntry.describe(result));
+            LOG.warn("{}: depth snapshot not had: {}", feed.instrument().id(),
+                    BinanceOrderEntry.describe(result, config.credentials()));
         }
         if (synced || closed) {
             release(feed);

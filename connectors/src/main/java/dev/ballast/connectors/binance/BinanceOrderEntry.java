@@ -122,7 +122,7 @@ final class BinanceOrderEntry {
         if (result instanceof CallResult.Success s) {
             onPlaced(r, s, replyNs);
         } else if (result instanceof CallResult.Rejected rj) {
-            String message = rj.code() + " " + rj.message();
+            String message = redact(rj.code() + " " + rj.message());
             if (BinanceErrors.isDuplicate(rj.code(), rj.message())) {
                 message = "duplicate client order id (" + message + ")";
             }
@@ -232,7 +232,7 @@ final class BinanceOrderEntry {
                     BinanceJson.decimalOr(body, "executedQty", BigDecimal.ZERO), "cancelled", nowNs);
         } else if (result instanceof CallResult.Rejected rj) {
             orders.cancelRejected(iid, id, BinanceErrors.UNKNOWN_ORDER.equals(rj.code()) ? RejectReason.UNKNOWN_ORDER
-                    : BinanceErrors.rejectReason(rj.code(), rj.message()), rj.code() + " " + rj.message(), nowNs);
+                    : BinanceErrors.rejectReason(rj.code(), rj.message()), redact(rj.code() + " " + rj.message()), nowNs);
         } else if (result instanceof CallResult.NotDone nd) {
             if (outcomeUnknown(nd)) {
                 resolveLater(iid, id, Mode.CANCEL, 0, "Binance answered " + nd.failure());
@@ -269,7 +269,7 @@ final class BinanceOrderEntry {
             LOG.debug("{}: cancel-all: no open orders", iid);
         } else {
             LOG.warn("{}: cancel-all not done: {}; open orders stay until the next cancel or reconciliation", iid,
-                    describe(result));
+                    describe(result, credentials));
         }
     }
 
@@ -301,7 +301,8 @@ final class BinanceOrderEntry {
             }
         } else if (result instanceof CallResult.Rejected rj && BinanceErrors.NO_SUCH_ORDER.equals(rj.code())) {
             if (mode == Mode.CANCEL) {
-                orders.cancelRejected(iid, id, RejectReason.UNKNOWN_ORDER, rj.code() + " " + rj.message(), nowNs);
+                orders.cancelRejected(iid, id, RejectReason.UNKNOWN_ORDER, redact(rj.code() + " " + rj.message()),
+                        nowNs);
                 return;
             }
             long sentNs = orders.sentNs(id);
@@ -349,7 +350,7 @@ final class BinanceOrderEntry {
                 Long.parseLong(report.venueOrderId().value())));
         if (!(result instanceof CallResult.Success s)) {
             LOG.warn("{} {}: fills not fetched ({}); the user stream or reconciliation will bring them",
-                    report.instrument(), report.clientOrderId(), describe(result));
+                    report.instrument(), report.clientOrderId(), describe(result, credentials));
             return;
         }
         List<Fill> fills = new ArrayList<>();
@@ -453,15 +454,23 @@ final class BinanceOrderEntry {
     }
 
     private BinanceCallException failure(String what, CallResult result) {
-        return new BinanceCallException(config.venue() + ": " + what + ": " + redact(describe(result)));
+        return new BinanceCallException(config.venue() + ": " + what + ": " + describe(result, credentials));
     }
 
     private String redact(String text) {
         return credentials == null ? text : credentials.redact(text);
     }
 
-    /** A call's outcome in a few words for logs and exceptions (no request, so no signature or key). */
-    static String describe(CallResult result) {
+    /**
+     * A call's outcome in a few words for logs and exceptions: no request (so no signature), and the key and secret
+     * scrubbed from whatever the venue's reply said.
+     */
+    static String describe(CallResult result, Credentials credentials) {
+        String text = describe(result);
+        return credentials == null ? text : credentials.redact(text);
+    }
+
+    private static String describe(CallResult result) {
         if (result instanceof CallResult.Success s) {
             return "HTTP " + s.reply().status();
         } else if (result instanceof CallResult.Rejected r) {

@@ -77,7 +77,7 @@ final class BinanceUserData implements StreamListener {
     void start() {
         background.execute(this::connectWithNewKey);
         long periodNs = config.listenKeyKeepAlive().toNanos();
-        keepAlive = background.scheduleAtFixedRate(this::keepAlive, periodNs, periodNs, TimeUnit.NANOSECONDS);
+        keepAlive = background.scheduleWithFixedDelay(this::keepAlive, periodNs, periodNs, TimeUnit.NANOSECONDS);
     }
 
     void close() {
@@ -201,7 +201,8 @@ final class BinanceUserData implements StreamListener {
             key = body == null ? null : body.path("listenKey").asText(null);
         }
         if (key == null || key.isEmpty()) {
-            LOG.warn("{}: no listen key ({}); trying again", config.venue(), BinanceOrderEntry.describe(result));
+            LOG.warn("{}: no listen key ({}); trying again", config.venue(),
+                    BinanceOrderEntry.describe(result, config.credentials()));
             background.schedule(this::connectWithNewKey, config.snapshotRetry().toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
@@ -227,7 +228,8 @@ final class BinanceUserData implements StreamListener {
             LOG.warn("{}: listen key gone at keep-alive; getting a new one", config.venue());
             connectWithNewKey();
         } else if (!(result instanceof CallResult.Success)) {
-            LOG.warn("{}: listen key keep-alive failed: {}", config.venue(), BinanceOrderEntry.describe(result));
+            LOG.warn("{}: listen key keep-alive failed: {}", config.venue(),
+                    BinanceOrderEntry.describe(result, config.credentials()));
         }
     }
 

@@ -464,8 +464,8 @@ public final class BinanceVenue implements Venue {
     }
 
     private BinanceCallException failure(String what, CallResult result) {
-        String text = config.venue() + ": " + what + ": " + BinanceOrderEntry.describe(result);
-        return new BinanceCallException(config.credentials() == null ? text : config.credentials().redact(text));
+        return new BinanceCallException(config.venue() + ": " + what + ": "
+                + BinanceOrderEntry.describe(result, config.credentials()));
     }
 
     /** A cache read, with the loader's own exception rather than Caffeine's wrapper. */

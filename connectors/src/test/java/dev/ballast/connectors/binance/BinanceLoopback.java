@@ -93,6 +93,18 @@ final class BinanceLoopback implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         stubReferenceData();
+        warmUp();
+    }
+
+    /** One request before the venue's: the first one a fresh WireMock serves can take seconds on a busy machine. */
+    private void warmUp() {
+        okhttp3.Request request = new okhttp3.Request.Builder()
+                .url("http://127.0.0.1:" + rest.port() + prefix() + "/exchangeInfo").build();
+        try (Response response = http.newCall(request).execute()) {
+            response.body().string();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code /api/v3} or {@code /fapi/v1}. */

@@ -60,14 +60,13 @@ class BinanceVenueConfigTest {
     void shouldSubscribeToTheDiffStreamAtTheConfiguredSpeedAndToTrades() {
         BinanceVenueConfig config = BinanceVenueConfig.usdM(VenueId.of("binance-usdm"), List.of("BTCUSDT", "ETHUSDT"),
                 null).withDepthSpeed("0ms");
-        var md = new BinanceMarketData(config, List.of(), null, null, e -> true, null, null, () -> { });
-
-        assertThat(md.streamUrl()).isEqualTo("wss://fstream.binance.com/stream?streams=");
         var instruments = new BinanceMapper(config.venue(), BinanceProduct.USD_M)
                 .exchangeInfo(BinanceCaptures.exchangeInfo(BinanceCaptures.FUTURES_INFO)).instruments();
-        var both = new BinanceMarketData(config, List.of(instruments.get("BTCUSDT"), instruments.get("ETHUSDT")),
+
+        var md = new BinanceMarketData(config, List.of(instruments.get("BTCUSDT"), instruments.get("ETHUSDT")),
                 null, null, e -> true, null, null, () -> { });
-        assertThat(both.streamUrl()).isEqualTo("wss://fstream.binance.com/stream?streams=btcusdt@depth@0ms/"
+
+        assertThat(md.streamUrl()).isEqualTo("wss://fstream.binance.com/stream?streams=btcusdt@depth@0ms/"
                 + "btcusdt@trade/ethusdt@depth@0ms/ethusdt@trade");
     }
 }
