@@ -86,6 +86,9 @@ final class InstantAckVenue implements Venue {
     @Override public List<OpenOrder> openOrders() { return List.of(); }
     @Override public void start(EventSink sink) { }
     @Override public void requestSnapshot(InstrumentId instrument) { snapshotRequests++; }
+    /** A benchmark double keeps no order history: the engine under test never asks. */
+    @Override public java.util.Optional<dev.ballast.core.OrderReport> orderStatus(InstrumentId i, dev.ballast.core.ClientOrderId id) { return java.util.Optional.empty(); }
+    @Override public List<dev.ballast.core.Fill> tradesSince(InstrumentId i, dev.ballast.core.TradeId after) { return List.of(); }
     @Override public void close() { }
 
     @Override

@@ -4,14 +4,18 @@ import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.FeeSchedule;
+import dev.ballast.core.Fill;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;
 import dev.ballast.core.OpenOrder;
+import dev.ballast.core.OrderReport;
 import dev.ballast.core.OrderRequest;
+import dev.ballast.core.TradeId;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.event.EventSink;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trading venue as the engine sees it: reference data, account state, market and own-order streams, and
@@ -38,6 +42,19 @@ public interface Venue extends AutoCloseable {
 
     /** Our orders still open on this venue. Blocking. */
     List<OpenOrder> openOrders();
+
+    /**
+     * The venue's word on one of our orders, asked by client order id: how an order whose fate was lost (a timeout,
+     * a disconnect, a restart) is settled without sending it again. Empty when the venue never received it.
+     * Blocking.
+     */
+    Optional<OrderReport> orderStatus(InstrumentId instrument, ClientOrderId clientOrderId);
+
+    /**
+     * Our own fills on {@code instrument} after the trade {@code afterExclusive} (the venue's recent ones when null),
+     * oldest first: what reconciliation replays after a restart. Blocking.
+     */
+    List<Fill> tradesSince(InstrumentId instrument, TradeId afterExclusive);
 
     /**
      * Starts streaming: book snapshots and deltas and public trades for every instrument, and our own order

@@ -3,12 +3,15 @@ package dev.ballast.bot.cli;
 import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.ConfigException;
 import dev.ballast.bot.config.ConfigLoader;
-import dev.ballast.bot.config.Mode;
 import dev.ballast.bot.run.BotRunner;
+import dev.ballast.bot.config.Mode;
+import dev.ballast.bot.run.LiveTrading;
+import dev.ballast.bot.run.ModeSupport;
 import dev.ballast.bot.run.PaperTrading;
 import dev.ballast.bot.run.SystemClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,14 +40,25 @@ public final class RunCommand implements Callable<Integer> {
             ValidateCommand.printProblems(spec.commandLine(), e);
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
-        if (c.mode() != Mode.PAPER) {
-            spec.commandLine().getErr().println("mode " + c.mode() + " is not supported yet; use mode: paper");
+        Optional<String> unavailable = ModeSupport.unavailable(c);
+        if (unavailable.isPresent()) {
+            spec.commandLine().getErr().println(unavailable.get());
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
         SystemClock clock = new SystemClock();
-        PaperTrading bot = PaperTrading.assemble(c, clock);
-        BotRunner runner = new BotRunner(bot, clock);
-        boolean flat = runner.run(duration);
-        return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        if (c.mode() == Mode.PAPER) {
+            BotRunner runner = new BotRunner(PaperTrading.assemble(c, clock), clock);
+            return runner.run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        }
+        LiveTrading bot;
+        try {
+            bot = LiveTrading.assemble(c, clock);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("cannot start in " + c.mode().configName() + " mode: " + e.getMessage());
+            return BallastCommand.EXIT_VENUE_UNAVAILABLE;
+        }
+        try (bot) {
+            return new BotRunner(bot, clock).run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        }
     }
 }

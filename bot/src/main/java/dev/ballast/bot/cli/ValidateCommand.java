@@ -24,7 +24,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             BallastConfig c = ConfigLoader.load(config);
             spec.commandLine().getOut().printf("%s: valid (%s mode, %d venues, assets %s)%n", config,
-                    c.mode().name().toLowerCase(java.util.Locale.ROOT), c.venues().size(), c.assets().keySet());
+                    c.mode().configName(), c.venues().size() + c.liveVenues().size(), c.assets().keySet());
             spec.commandLine().getOut().flush();
             return 0;
         } catch (ConfigException e) {

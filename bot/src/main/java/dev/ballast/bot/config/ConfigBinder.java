@@ -4,9 +4,11 @@ import dev.ballast.core.Asset;
 import dev.ballast.core.VenueId;
 import dev.ballast.strategies.rebalance.RebalanceParams;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,18 +40,29 @@ final class ConfigBinder {
         Mode mode = root.choice("mode", Mode.values(), Mode::configName);
         Asset quoteCurrency = root.asset("quoteCurrency");
         EngineConfig engine = engine(root.optionalSection("engine"));
-        SimulationConfig simulation = simulation(root.section("simulation"));
-        Map<VenueId, VenueConfig> venues = venues(root.section("venues"));
+        SimulationConfig simulation = null;
+        boolean simulationRead = true;
+        if (mode == null || mode.usesSimulation()) {
+            // with no valid mode, a simulation that is there is still checked; a missing one is not a problem yet
+            Section simulationSection = mode == null ? root.sectionIfPresent("simulation") : root.section("simulation");
+            simulation = simulationSection == null ? null : simulation(simulationSection);
+            simulationRead = simulation != null;
+        } else {
+            root.notUsed("simulation", "not used in " + mode.configName()
+                    + " mode (only simulated venues, in paper mode, run on it): remove the section");
+        }
+        Venues venues = venues(root.section("venues"), mode);
         Map<Asset, AssetConfig> assets = assets(root.section("assets"));
         EstimatorsConfig estimators = estimators(root.optionalSection("estimators"));
         HedgingConfig hedging = hedging(root.optionalSection("hedging"));
         root.rejectUnknownKeys();
-        if (root.failed() || engine == null || simulation == null || venues == null || assets == null
+        if (root.failed() || engine == null || !simulationRead || venues == null || assets == null
                 || estimators == null || hedging == null) {
             return null;
         }
-        return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulation, venues, assets,
-                estimators, hedging));
+        SimulationConfig simulationConfig = simulation;
+        return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulationConfig, venues.simulated(),
+                venues.live(), assets, estimators, hedging));
     }
 
     private EngineConfig engine(Section s) {
@@ -94,34 +107,168 @@ final class ConfigBinder {
         return build(s.path(), () -> new SimAssetConfig(startPrice, volatility));
     }
 
-    private Map<VenueId, VenueConfig> venues(Section s) {
+    /** The venues of the file, split by kind (each map in file order). */
+    private record Venues(Map<VenueId, VenueConfig> simulated, Map<VenueId, LiveVenueConfig> live) {
+    }
+
+    /** The venues, or null on any problem; {@code mode} is null when the mode was not valid. */
+    private Venues venues(Section s, Mode mode) {
         if (s == null) {
             return null;
         }
-        Map<VenueId, VenueConfig> venues = new LinkedHashMap<>();
+        Venues venues = new Venues(new LinkedHashMap<>(), new LinkedHashMap<>());
         boolean complete = true;
         for (YamlNode.Entry entry : s.entries()) {
             VenueId id = s.venueKey(entry);
             Section venueSection = s.child(entry);
-            VenueConfig venue = venueSection == null ? null : venue(id, venueSection);
-            if (id == null || venue == null) {
-                complete = false;
-            } else {
-                venues.put(id, venue);
-            }
+            complete &= venueSection != null && venue(id, venueSection, mode, venues);
         }
         return complete ? venues : null;
     }
 
-    /** The venue, or null on any problem; {@code id} is null when the key was not a valid id. */
-    private VenueConfig venue(VenueId id, Section s) {
+    /**
+     * Reads one venue into {@code into}, by its kind; false on any problem ({@code id} is null when the key was not
+     * a valid id).
+     */
+    private boolean venue(VenueId id, Section s, Mode mode, Venues into) {
         VenueType type = s.choice("type", VenueType.values(), VenueType::configName);
         if (type == null) {
-            return null; // which keys are valid depends on the type: nothing more to check here
+            return false; // which keys are valid depends on the type: nothing more to check here
         }
-        return switch (type) {
-            case SIMULATED -> simulatedVenue(id, s);
-        };
+        if (mode != null && !mode.allows(type)) {
+            // reported here, at its place; the venue's keys are still read below, so their own problems show too
+            s.reject("type", "must be " + (mode == Mode.PAPER ? "simulated" : "one of " + mode.allowedTypes())
+                    + " in " + mode.configName() + " mode");
+        }
+        switch (type) {
+            case SIMULATED -> {
+                VenueConfig venue = simulatedVenue(id, s);
+                if (venue == null) {
+                    return false;
+                }
+                into.simulated().put(id, venue);
+            }
+            case BINANCE_SPOT, BINANCE_USDM, KRAKEN, OKX -> {
+                LiveVenueConfig venue = liveVenue(id, type, s, mode);
+                if (venue == null) {
+                    return false;
+                }
+                into.live().put(id, venue);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A venue on a real exchange. Which keys it takes depends on the mode: credentials in live mode, paper fills
+     * (latency, fees, balances) in paper-live; each is reported as not used in the other. When the mode is not
+     * valid, or does not allow live venues (both already reported), every key is read as optional, so that the
+     * venue's own values are still checked, and no venue is built.
+     */
+    private LiveVenueConfig liveVenue(VenueId id, VenueType type, Section s, Mode mode) {
+        boolean live = mode == Mode.LIVE;
+        boolean paperLive = mode == Mode.PAPER_LIVE;
+        boolean strict = live || paperLive;
+        Section marketsSection = s.section("markets");
+        Secret apiKey = null;
+        Secret apiSecret = null;
+        Secret passphrase = null;
+        if (paperLive) {
+            String why = "not used in paper-live mode, which reads public market data only: remove it"
+                    + " (keys are needed in live mode only)";
+            s.notUsed("apiKey", why);
+            s.notUsed("apiSecret", why);
+            s.notUsed("passphrase", why);
+        } else {
+            String requiredIn = live ? "in live mode" : null;
+            apiKey = s.secret("apiKey", type.exampleVariable("API_KEY"), requiredIn);
+            apiSecret = s.secret("apiSecret", type.exampleVariable("API_SECRET"), requiredIn);
+            if (type.usesPassphrase()) {
+                passphrase = s.secret("passphrase", type.exampleVariable("PASSPHRASE"),
+                        live ? "in live mode for type " + type.configName() : null);
+            } else {
+                String usedBy = Arrays.stream(VenueType.values()).filter(VenueType::usesPassphrase)
+                        .map(VenueType::configName).collect(Collectors.joining(", "));
+                s.notUsed("passphrase", "not used by type " + type.configName() + " (only by " + usedBy + ")");
+            }
+        }
+        URI restUrl = s.url("restUrl", type.defaultRestUrl());
+        URI wsUrl = s.url("wsUrl", type.defaultWsUrl());
+        URI privateWsUrl = s.url("privateWsUrl", type.defaultPrivateWsUrl());
+        Long requestTimeoutMs = s.whole("requestTimeoutMs", LiveVenueConfig.DEFAULT_REQUEST_TIMEOUT_MS);
+        Long staleAfterMs = s.whole("staleAfterMs", LiveVenueConfig.DEFAULT_STALE_AFTER_MS);
+        Long metadataRefreshSec = s.whole("metadataRefreshSec", LiveVenueConfig.DEFAULT_METADATA_REFRESH_SEC);
+        Long latencyMs = null;
+        BigDecimal makerFeeBps = null;
+        BigDecimal takerFeeBps = null;
+        Section balancesSection = null;
+        if (live) {
+            String why = "not used in live mode: live orders reach the exchange, whose own fees and balances apply;"
+                    + " remove it (it is for paper-live mode)";
+            for (String key : new String[] {"latencyMs", "makerFeeBps", "takerFeeBps", "balances"}) {
+                s.notUsed(key, why);
+            }
+        } else {
+            latencyMs = s.whole("latencyMs", LiveVenueConfig.PaperFills.DEFAULT_LATENCY_MS);
+            makerFeeBps = s.decimal("makerFeeBps", type.defaultMakerFeeBps());
+            takerFeeBps = s.decimal("takerFeeBps", type.defaultTakerFeeBps());
+            balancesSection = paperLive ? s.section("balances") : s.sectionIfPresent("balances");
+        }
+        s.rejectUnknownKeys();
+        Map<String, LiveMarketConfig> markets = marketsSection == null ? null : liveMarkets(marketsSection);
+        Map<Asset, BigDecimal> balances = balancesSection == null ? null : balances(balancesSection);
+        if (id == null || s.failed() || markets == null || balancesSection != null && balances == null) {
+            return null;
+        }
+        Optional<LiveVenueConfig.ApiKeys> keys = apiKey != null && apiSecret != null
+                ? Optional.of(new LiveVenueConfig.ApiKeys(apiKey, apiSecret, Optional.ofNullable(passphrase)))
+                : Optional.empty();
+        Optional<LiveVenueConfig.PaperFills> paper = Optional.empty();
+        if (balances != null) {
+            Long latency = latencyMs;
+            BigDecimal maker = makerFeeBps;
+            BigDecimal taker = takerFeeBps;
+            LiveVenueConfig.PaperFills fills =
+                    build(s.path(), () -> new LiveVenueConfig.PaperFills(latency, maker, taker, balances));
+            if (fills == null) {
+                return null;
+            }
+            paper = Optional.of(fills);
+        }
+        Optional<LiveVenueConfig.PaperFills> paperFills = paper;
+        LiveVenueConfig venue = build(s.path(), () -> new LiveVenueConfig(id, type, markets, keys, restUrl, wsUrl,
+                privateWsUrl, requestTimeoutMs, staleAfterMs, metadataRefreshSec, paperFills));
+        // with the mode wrong or unknown (reported), only the venue's own values are checked
+        return strict ? venue : null;
+    }
+
+    private Map<String, LiveMarketConfig> liveMarkets(Section s) {
+        Map<String, LiveMarketConfig> markets = new LinkedHashMap<>();
+        boolean complete = true;
+        for (YamlNode.Entry entry : s.entries()) {
+            Section marketSection = s.child(entry);
+            LiveMarketConfig market = marketSection == null ? null : liveMarket(entry.key(), marketSection);
+            if (market == null) {
+                complete = false;
+            } else {
+                markets.put(entry.key(), market);
+            }
+        }
+        return complete ? markets : null;
+    }
+
+    private LiveMarketConfig liveMarket(String symbol, Section s) {
+        Asset base = s.asset("base");
+        Asset quote = s.asset("quote");
+        String why = "not used by live venues: the exchange's tick, lot and minimum notional are read from it at start";
+        for (String key : new String[] {"tickSize", "lotSize", "minNotional"}) {
+            s.notUsed(key, why);
+        }
+        s.rejectUnknownKeys();
+        if (s.failed()) {
+            return null;
+        }
+        return build(s.path(), () -> new LiveMarketConfig(symbol, base, quote));
     }
 
     private VenueConfig simulatedVenue(VenueId id, Section s) {

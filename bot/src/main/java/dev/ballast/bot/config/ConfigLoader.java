@@ -24,7 +24,8 @@ import java.util.function.Function;
  * a fixed config may show a few more problems on the next run, never misleading ones.
  *
  * <p>Values of keys named like a credential ({@code *key*}, {@code *secret*}, {@code *passphrase*}) are never
- * shown in a message, nor are the values of environment variables that fail to resolve.
+ * shown in a message, nor are the values of environment variables that fail to resolve. A live venue's API keys are
+ * taken only as {@code ${VAR}} references: a key written into the file is refused.
  *
  * <p>Stateless and thread-safe; loading reads the file and the environment, nothing else.
  */

@@ -17,7 +17,10 @@ import java.nio.file.Path;
  * Writes a {@link BallastConfig} as YAML that {@link ConfigLoader} reads back to an equal config: every key
  * written out, defaults included, in the order of the records' maps, numbers exactly as held (no exponents,
  * no binary rounding of decimals). Comments and {@code ${VAR}} references of the original file are not kept:
- * the output holds the resolved values.
+ * the output holds the resolved values, with one exception: a credential is never written. A key read from an
+ * environment variable is written as that reference ({@code apiKey: ${BINANCE_API_KEY}}); one made in code, with
+ * no variable behind it, is left out (the written file then names no key, and loads in live mode only once the
+ * reference is added).
  *
  * <p>Stateless and thread-safe.
  */
@@ -59,18 +62,21 @@ public final class ConfigWriter {
         engineNode.put("inboxCapacity", engine.inboxCapacity());
 
         SimulationConfig simulation = config.simulation();
-        ObjectNode simulationNode = root.putObject("simulation");
-        simulationNode.put("seed", simulation.seed());
-        simulationNode.put("stepMs", simulation.stepMs());
-        ObjectNode simAssets = simulationNode.putObject("assets");
-        simulation.assets().forEach((asset, sim) -> {
-            ObjectNode node = simAssets.putObject(asset.code());
-            node.put("startPrice", sim.startPrice());
-            node.put("volatilityBpsPerSqrtSec", plain(sim.volatilityBpsPerSqrtSec()));
-        });
+        if (simulation != null) {
+            ObjectNode simulationNode = root.putObject("simulation");
+            simulationNode.put("seed", simulation.seed());
+            simulationNode.put("stepMs", simulation.stepMs());
+            ObjectNode simAssets = simulationNode.putObject("assets");
+            simulation.assets().forEach((asset, sim) -> {
+                ObjectNode node = simAssets.putObject(asset.code());
+                node.put("startPrice", sim.startPrice());
+                node.put("volatilityBpsPerSqrtSec", plain(sim.volatilityBpsPerSqrtSec()));
+            });
+        }
 
         ObjectNode venues = root.putObject("venues");
         config.venues().forEach((id, venue) -> writeVenue(venues.putObject(id.name()), venue));
+        config.liveVenues().forEach((id, venue) -> writeLiveVenue(venues.putObject(id.name()), venue));
 
         ObjectNode assets = root.putObject("assets");
         config.assets().forEach((asset, a) -> writeAsset(assets.putObject(asset.code()), a));
@@ -157,6 +163,39 @@ public final class ConfigWriter {
         h.put("urgency", plain(execution.urgency()));
         h.put("icebergClip", execution.icebergClip());
         h.put("icebergRefillMs", execution.icebergRefillMs());
+    }
+
+    private static void writeLiveVenue(ObjectNode node, LiveVenueConfig venue) {
+        node.put("type", venue.type().configName());
+        ObjectNode markets = node.putObject("markets");
+        venue.markets().forEach((symbol, market) -> {
+            ObjectNode m = markets.putObject(symbol);
+            m.put("base", market.base().code());
+            m.put("quote", market.quote().code());
+        });
+        venue.keys().ifPresent(keys -> {
+            writeReference(node, "apiKey", keys.apiKey());
+            writeReference(node, "apiSecret", keys.apiSecret());
+            keys.passphrase().ifPresent(p -> writeReference(node, "passphrase", p));
+        });
+        node.put("restUrl", venue.restUrl().toString());
+        node.put("wsUrl", venue.wsUrl().toString());
+        node.put("privateWsUrl", venue.privateWsUrl().toString());
+        node.put("requestTimeoutMs", venue.requestTimeoutMs());
+        node.put("staleAfterMs", venue.staleAfterMs());
+        node.put("metadataRefreshSec", venue.metadataRefreshSec());
+        venue.paper().ifPresent(paper -> {
+            node.put("latencyMs", paper.latencyMs());
+            node.put("makerFeeBps", paper.makerFeeBps());
+            node.put("takerFeeBps", paper.takerFeeBps());
+            ObjectNode balances = node.putObject("balances");
+            paper.balances().forEach((asset, amount) -> balances.put(asset.code(), amount));
+        });
+    }
+
+    /** A credential as the reference it was read from; never its value (one without a variable is left out). */
+    private static void writeReference(ObjectNode node, String key, Secret secret) {
+        secret.variable().ifPresent(variable -> node.put(key, "${" + variable + "}"));
     }
 
     private static void writeVenue(ObjectNode node, VenueConfig venue) {

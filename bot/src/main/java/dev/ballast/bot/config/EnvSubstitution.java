@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * is unset and has no default is an error. <code>$${</code> writes a literal <code>${</code>. Substitution is not
  * recursive: a variable's value is used as it is.
  *
+ * <p>In a credential's value the errors neither repeat the text of a malformed reference (it may be the secret
+ * itself) nor suggest a default (a default would put the secret in the file).
+ *
  * <p>Stateless and thread-safe.
  */
 final class EnvSubstitution {
@@ -30,6 +33,15 @@ final class EnvSubstitution {
      * @param env the environment: returns a variable's value, or null when it is not set
      */
     static Result apply(String text, Function<String, String> env) {
+        return apply(text, env, false);
+    }
+
+    /**
+     * @param env the environment: returns a variable's value, or null when it is not set
+     * @param credential true for the value of a credential key: messages then hold nothing of the text but
+     *     variable names
+     */
+    static Result apply(String text, Function<String, String> env, boolean credential) {
         if (text.indexOf('$') < 0) {
             return new Result(text, List.of());
         }
@@ -52,15 +64,20 @@ final class EnvSubstitution {
                 String name = colon < 0 ? body : body.substring(0, colon);
                 String fallback = colon < 0 ? null : body.substring(colon + 2);
                 if (!NAME.matcher(name).matches()) {
-                    errors.add("'${" + body + "}' does not name an environment variable"
-                            + " (use letters, digits and '_', as in ${NAME} or ${NAME:-default})");
+                    errors.add(credential
+                            ? "a reference does not name an environment variable (not shown here: it is in a"
+                                    + " credential; use letters, digits and '_', as in ${NAME})"
+                            : "'${" + body + "}' does not name an environment variable"
+                                    + " (use letters, digits and '_', as in ${NAME} or ${NAME:-default})");
                 } else {
                     String value = env.apply(name);
                     if (fallback != null && (value == null || value.isEmpty())) {
                         out.append(fallback);
                     } else if (value == null) {
-                        errors.add("environment variable " + name + " is not set and has no default"
-                                + " (set it, or write ${" + name + ":-default})");
+                        errors.add(credential
+                                ? "environment variable " + name + " is not set (set it where the bot runs)"
+                                : "environment variable " + name + " is not set and has no default"
+                                        + " (set it, or write ${" + name + ":-default})");
                     } else {
                         out.append(value);
                     }

@@ -3,12 +3,15 @@ package dev.ballast.bot.config;
 import dev.ballast.core.Asset;
 import dev.ballast.core.VenueId;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,7 +22,8 @@ import java.util.stream.Collectors;
  * keys; {@link #rejectUnknownKeys()} reports the others with the closest valid name.
  *
  * <p>Values of keys named like a credential ({@code *key*}, {@code *secret*}, {@code *passphrase*},
- * {@code *password*}, {@code *token*}) are never shown in a message.
+ * {@code *password*}, {@code *token*}) are never shown in a message. A credential itself is read with
+ * {@link #secret}, which takes it only as a reference to an environment variable.
  *
  * <p>Not thread-safe: used by one load.
  */
@@ -27,12 +31,15 @@ final class Section {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     private static final Pattern SECRET_KEY =
             Pattern.compile(".*(key|secret|passphrase|password|token).*", Pattern.CASE_INSENSITIVE);
+    /** The whole value of a credential: one variable, no default (a default would be the secret itself). */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static final String NUMBER = "must be a number";
     static final String WHOLE_NUMBER = "must be a whole number";
     static final String ASSET = "must be an asset code of upper case letters and digits, like BTC";
     static final String MAPPING = "must be a mapping of keys to values";
     static final String FLAG = "must be true or false";
+    static final String URL = "must be a URL like wss://host:port/path";
 
     private final Problems problems;
     private final String path;
@@ -61,6 +68,11 @@ final class Section {
     /** The dotted path of one of this mapping's keys. */
     String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** True for a key named like a credential, whose value is never shown in a message. */
+    static boolean isCredentialKey(String key) {
+        return SECRET_KEY.matcher(key).matches();
     }
 
     /** True when a read in this mapping (not in the ones below it) found a problem. */
@@ -106,6 +118,67 @@ final class Section {
         return value(key, true, null, Section::parseAsset, ASSET);
     }
 
+    /** An absolute URL with a host ({@code https://api.binance.com}); {@code fallback} when absent. */
+    URI url(String key, URI fallback) {
+        return value(key, false, fallback, Section::parseUrl, URL);
+    }
+
+    /**
+     * A credential (API key, secret, passphrase). It must be written as one whole reference to an environment
+     * variable, {@code ${NAME}}, without a default: the value itself never belongs in a file, so a literal value
+     * (or a default, which is one) is refused. Its value is never shown in a message, whatever is wrong with it;
+     * the variable's name may be.
+     *
+     * @param exampleVariable the variable the hints suggest, e.g. {@code BINANCE_API_KEY}
+     * @param requiredIn null when the key is optional; otherwise where it is required, completing
+     *     "is required …" (e.g. {@code "in live mode"})
+     * @return the secret, remembering its variable; null when absent, empty or refused (reported, except an
+     *     optional key that is absent or empty)
+     */
+    Secret secret(String key, String exampleVariable, String requiredIn) {
+        known.add(key);
+        YamlNode.Entry entry = mapping.entries().get(key);
+        String entryPath = pathOf(key);
+        String hint = key + ": ${" + exampleVariable + "}";
+        if (entry == null) {
+            if (requiredIn != null) {
+                failed = true;
+                problems.at(anchor, entryPath + " is required " + requiredIn + " (write " + hint
+                        + " and set that variable)");
+            }
+            return null;
+        }
+        if (entry.value() instanceof YamlNode.Scalar s) {
+            if (s.broken()) {
+                failed = true;
+                return null;
+            }
+            if (s.isNull()) {
+                if (requiredIn != null) {
+                    failed = true;
+                    problems.at(entry.keyMark(), entryPath + " is required " + requiredIn + " (the value is empty;"
+                            + " write " + hint + ")");
+                }
+                return null;
+            }
+            Matcher reference = REFERENCE.matcher(s.raw() == null ? "" : s.raw().strip());
+            if (reference.matches()) {
+                String variable = reference.group(1);
+                String value = s.text().strip();
+                if (value.isEmpty()) {
+                    failed = true;
+                    problems.at(s.mark(), entryPath + ": environment variable " + variable + " is set but empty");
+                    return null;
+                }
+                return Secret.fromEnvironment(variable, value);
+            }
+        }
+        failed = true;
+        problems.at(entry.value().mark(), entryPath + " must be a reference to an environment variable, like "
+                + hint + ", never the key itself: keys are kept out of config files (the value is not shown here)");
+        return null;
+    }
+
     /** {@code true} or {@code false} (case-insensitive). */
     Boolean flag(String key, boolean fallback) {
         return value(key, false, fallback, Section::parseFlag, FLAG);
@@ -134,6 +207,19 @@ final class Section {
         }
     }
 
+    /**
+     * Reports the value of a key already read as breaking a rule that depends on another setting (a venue type the
+     * mode does not allow), at its place: {@code <path> <rule> (was <value>)}.
+     */
+    void reject(String key, String rule) {
+        YamlNode.Entry entry = mapping.entries().get(key);
+        if (entry == null) {
+            throw new IllegalStateException(pathOf(key) + " is not in the file: nothing to reject");
+        }
+        failed = true;
+        problems.at(entry.value().mark(), pathOf(key) + " " + rule + " (was " + shown(entry) + ")");
+    }
+
     /** A required mapping; an empty value counts as an empty mapping. Null if absent or not a mapping. */
     Section section(String key) {
         known.add(key);
@@ -143,6 +229,13 @@ final class Section {
             return null;
         }
         return child(entry);
+    }
+
+    /** A mapping that may be left out: null when absent (not a problem) or when not a mapping (reported). */
+    Section sectionIfPresent(String key) {
+        known.add(key);
+        YamlNode.Entry entry = mapping.entries().get(key);
+        return entry == null ? null : child(entry);
     }
 
     /** An optional mapping: an empty one when absent. Null if present but not a mapping. */
@@ -275,7 +368,16 @@ final class Section {
     }
 
     private static String shown(YamlNode.Entry entry) {
-        return SECRET_KEY.matcher(entry.key()).matches() ? "a value not shown here" : entry.value().describe();
+        return isCredentialKey(entry.key()) ? "a value not shown here" : entry.value().describe();
+    }
+
+    private static URI parseUrl(String text) {
+        try {
+            URI url = new URI(text);
+            return url.isAbsolute() && url.getHost() != null ? url : null;
+        } catch (URISyntaxException notAUrl) {
+            return null;
+        }
     }
 
     private static Boolean parseFlag(String text) {

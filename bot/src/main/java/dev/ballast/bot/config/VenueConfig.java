@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One venue the bot trades on ({@code venues.<id>}). Immutable.
+ * One simulated venue ({@code venues.<id>} with {@code type: simulated}); a venue on a real exchange is a
+ * {@link LiveVenueConfig}. Immutable.
  *
  * @param id the venue's name (the key in the config), e.g. {@code sim-a}
- * @param type what kind of venue it is; required
+ * @param type what kind of venue it is; {@link VenueType#SIMULATED}
  * @param latencyMs the delay before an order or cancel takes effect, in milliseconds; >= 0; default 0
  * @param makerFeeBps the fee on fills of our resting orders, in bps of notional (negative: a rebate);
  *     from {@value #MIN_MAKER_FEE_BPS} to {@value #MAX_FEE_BPS}; default 0
@@ -52,6 +53,8 @@ public record VenueConfig(
         Objects.requireNonNull(balances, "balances");
         Objects.requireNonNull(markets, "markets");
         Rules r = new Rules();
+        r.require(type.isSimulated(), "type must be simulated (a venue on a real exchange is a LiveVenueConfig)"
+                + " (was " + type.configName() + ")");
         r.nonNegative("latencyMs", latencyMs);
         r.between("makerFeeBps", makerFeeBps, BigDecimal.valueOf(MIN_MAKER_FEE_BPS), BigDecimal.valueOf(MAX_FEE_BPS));
         r.between("takerFeeBps", takerFeeBps, BigDecimal.ZERO, BigDecimal.valueOf(MAX_FEE_BPS));

@@ -71,14 +71,15 @@ final class YamlTreeReader {
         }
     }
 
-    private YamlNode readNode(String path) throws IOException {
+    /** @param credential true below a key named like a credential: its values are never shown */
+    private YamlNode readNode(String path, boolean credential) throws IOException {
         JsonToken token = parser.currentToken();
         YamlNode.Mark mark = mark();
         return switch (token) {
             case START_OBJECT -> readMapping(path);
-            case START_ARRAY -> readSequence(path);
+            case START_ARRAY -> readSequence(path, credential);
             case VALUE_NULL -> YamlNode.Scalar.ofNull(mark);
-            default -> readScalar(path, mark);
+            default -> readScalar(path, mark, credential);
         };
     }
 
@@ -90,7 +91,7 @@ final class YamlTreeReader {
             YamlNode.Mark keyMark = mark();
             String childPath = path.isEmpty() ? key : path + "." + key;
             parser.nextToken();
-            YamlNode value = readNode(childPath);
+            YamlNode value = readNode(childPath, Section.isCredentialKey(key));
             YamlNode.Entry first = entries.get(key);
             if (first != null) {
                 problems.at(keyMark, childPath + ": duplicate key (first defined at line "
@@ -102,23 +103,23 @@ final class YamlTreeReader {
         return new YamlNode.Mapping(entries, mark);
     }
 
-    private YamlNode.Sequence readSequence(String path) throws IOException {
+    private YamlNode.Sequence readSequence(String path, boolean credential) throws IOException {
         YamlNode.Mark mark = mark();
         List<YamlNode> items = new ArrayList<>();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(readNode(path + "[" + index++ + "]"));
+            items.add(readNode(path + "[" + index++ + "]", credential));
         }
         return new YamlNode.Sequence(items, mark);
     }
 
-    private YamlNode.Scalar readScalar(String path, YamlNode.Mark mark) throws IOException {
+    private YamlNode.Scalar readScalar(String path, YamlNode.Mark mark, boolean credential) throws IOException {
         String raw = parser.getText();
         if (parser.isCurrentAlias()) {
             problems.at(mark, path + ": YAML aliases (*" + raw + ") are not supported: write the value out");
             return new YamlNode.Scalar(null, raw, true, mark);
         }
-        EnvSubstitution.Result result = EnvSubstitution.apply(raw, env);
+        EnvSubstitution.Result result = EnvSubstitution.apply(raw, env, credential);
         for (String error : result.errors()) {
             problems.at(mark, path + ": " + error);
         }

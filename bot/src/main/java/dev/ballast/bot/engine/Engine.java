@@ -21,6 +21,7 @@ import dev.ballast.core.event.OrderCancelled;
 import dev.ballast.core.event.OrderFilled;
 import dev.ballast.core.event.OrderRejected;
 import dev.ballast.core.event.PublicTrade;
+import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
 import dev.ballast.core.OrderStatus;
@@ -89,6 +90,9 @@ public final class Engine {
     private final InventoryAggregator inventory;
     private final EngineSettings settings;
     private final Map<InstrumentId, Market> markets = new HashMap<>();
+    /** Each venue's last reported health; a venue that never reported is taken as healthy (its books still decide). */
+    private final Map<VenueId, VenueHealth> venueHealth = new HashMap<>();
+    private long venueStatusChanges;
     private final Map<Asset, AssetState> assets = new LinkedHashMap<>();
     private final List<AssetState> assetList = new ArrayList<>();
     private final Map<InstrumentId, Long> fillsByMarket = new LinkedHashMap<>();
@@ -116,7 +120,10 @@ public final class Engine {
 
     /**
      * @param instruments every instrument to trade, each on a venue in {@code venues}, its base an asset in
-     *                    {@code assetSettings} and its quote the inventory's valuation currency
+     *                    {@code assetSettings} and its quote the inventory's valuation currency or one the
+     *                    inventory counts at par (its lasting price difference is then part of the venue's basis);
+     *                    an inverse contract's sizes are converted to base units at the price wherever the engine
+     *                    counts exposure, sizes a quote or routes a hedge
      */
     public Engine(Clock clock, Inbox<Event> inbox, Map<VenueId, Venue> venues, OrderManager orders,
                   InventoryAggregator inventory, List<Instrument> instruments,
@@ -174,7 +181,12 @@ public final class Engine {
             for (Market m : a.markets) {
                 double takerFee = m.venue.fees(m.instrument.id()).takerRate().doubleValue();
                 a.hedgeVenues.add(new HedgeVenue(m.book, takerFee));
-                a.coarsestLot = Math.max(a.coarsestLot, m.instrument.lotSizeDouble());
+                if (m.instrument.isInverse()) {
+                    a.hasInverse = true; // its lot in base moves with the price: see refreshCoarsestLot
+                } else {
+                    a.coarsestLinearLot = Math.max(a.coarsestLinearLot, m.instrument.lotSizeDouble());
+                }
+                a.coarsestLot = a.coarsestLinearLot;
             }
         }
         for (Venue v : venues.values()) {
@@ -290,6 +302,8 @@ public final class Engine {
                 hedgeChildDone(o);
             } else if (e instanceof CancelRejected c) {
                 orders.onCancelRejected(c);
+            } else if (e instanceof VenueStatus v) {
+                onVenueStatus(v);
             }
         } catch (RuntimeException ex) {
             // A venue message that breaks an invariant must not take the engine (and its open orders) down.
@@ -332,6 +346,34 @@ public final class Engine {
         }
     }
 
+    /**
+     * A venue's health changed. While it is not usable its markets give no mid (so no fair value from them, no
+     * quotes there, and the router prices hedges there at infinite cost) and our quotes on it are pulled.
+     */
+    private void onVenueStatus(VenueStatus v) {
+        VenueHealth before = venueHealth.put(v.venue(), v.health());
+        if (before == v.health()) {
+            return;
+        }
+        venueStatusChanges++;
+        if (v.health().usable()) {
+            LOG.info("{}: venue healthy again{}", v.venue(), v.detail().isEmpty() ? "" : " (" + v.detail() + ")");
+        } else {
+            LOG.warn("{}: venue {}{}; no quotes there until it recovers", v.venue(), v.health().description(),
+                    v.detail().isEmpty() ? "" : " (" + v.detail() + ")");
+        }
+        for (Market m : markets.values()) {
+            if (!m.instrument.id().venue().equals(v.venue())) {
+                continue;
+            }
+            m.venueHealth = v.health();
+            if (!v.health().usable()) {
+                pullQuotes(m, "venue " + v.health().description());
+            }
+            markDirty(m);
+        }
+    }
+
     private void onTrade(PublicTrade t) {
         trades++;
         Market m = markets.get(t.instrument());
@@ -357,7 +399,9 @@ public final class Engine {
         }
         HedgeExecution h = hedgeByOrder.get(fill.clientOrderId());
         if (h != null) {
-            h.onFill(fill, feeInQuote(fill, m.instrument));
+            double price = fill.price().doubleValue();
+            h.onFill(m.instrument.sizeToBaseDouble(fill.size().doubleValue(), price), price,
+                    feeInQuote(fill, m.instrument));
         }
         inventory.onFill(m.instrument, fill);
         fillsByMarket.merge(m.instrument.id(), 1L, Long::sum);
@@ -466,7 +510,9 @@ public final class Engine {
 
     private void requoteSide(AssetState a, Market m, Side side, double drift) {
         Asset asset = a.settings.asset();
-        double minSize = m.instrument.lotSizeDouble();
+        // one lot in base units: an inverse contract's at this venue's price (fair value plus its basis)
+        double minSize = m.instrument.isInverse() ? m.instrument.lotsToBaseDouble(1, a.fairValue + m.basis)
+                : m.instrument.lotSizeDouble();
         Order current = m.quote(side);
         if (current != null && current.cancelRequested()) {
             current = null; // on its way out; still counted as exposure below
@@ -537,6 +583,7 @@ public final class Engine {
         if (Double.isNaN(fair) || !quoting) {
             return;
         }
+        refreshCoarsestLot(a, fair);
         a.volatility.update(now, fair);
         double drift = inventory.driftDouble(a.settings.asset());
         double inFlight = a.hedge == null ? 0 : a.hedge.inFlightSigned();
@@ -639,6 +686,10 @@ public final class Engine {
             return 1;
         }
         double remaining = h.remainingBase();
+        double fair = fairValue(a);
+        if (!Double.isNaN(fair)) {
+            refreshCoarsestLot(a, fair);
+        }
         HedgeChild child = h.schedule.nextChild(now, remaining < a.coarsestLot ? 0 : remaining);
         if (child.done()) {
             finishHedge(a, now, "schedule done");
@@ -647,7 +698,6 @@ public final class Engine {
         if (!child.dueAt(now)) {
             return 0;
         }
-        double fair = fairValue(a);
         if (Double.isNaN(fair)) {
             h.emptyRound();
             return 1;
@@ -728,7 +778,8 @@ public final class Engine {
         for (int i = 0; i < a.markets.size(); i++) {
             Market m = a.markets.get(i);
             VenueId venue = m.instrument.id().venue();
-            VenueHealth health = Double.isNaN(m.mid()) ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
+            VenueHealth health = !m.venueHealth.usable() ? m.venueHealth
+                    : Double.isNaN(m.mid()) ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
             double base = inventory.quantity(a.settings.asset(), venue).doubleValue();
             double cash = inventory.cash(venue).doubleValue();
             for (Order o : orders.liveOrders()) {
@@ -736,9 +787,12 @@ public final class Engine {
                     continue;
                 }
                 if (o.side() == Side.SELL && o.instrument().base().equals(a.settings.asset())) {
-                    base -= o.remainingSize().doubleValue();
+                    base -= OrderManager.remainingBase(o);
                 } else if (o.side() == Side.BUY && o.price() != null) {
-                    cash -= o.remainingSize().doubleValue() * o.price().doubleValue();
+                    Instrument in = o.instrument();
+                    // what the buy would pay: its notional, an inverse contract's face value
+                    cash -= in.isInverse() ? o.remainingSize().doubleValue() * in.contractSizeQuote().doubleValue()
+                            : o.remainingSize().doubleValue() * o.price().doubleValue();
                 }
             }
             a.hedgeVenues.get(i).update(health, Math.max(0, now - m.book.timestampNs()), Math.max(0, base), Math.max(0, cash));
@@ -756,6 +810,25 @@ public final class Engine {
         for (int i = 0; i < a.markets.size(); i++) {
             a.markets.get(i).restoreOwnOrders();
         }
+    }
+
+    /**
+     * Sets the asset's coarsest lot in base units — the hedge size step — at fair value {@code fair}: constant when
+     * every market counts sizes in base, moving with the price when one is an inverse contract (one contract of
+     * 100 USD is 100 / price BTC at that venue's price, fair value plus its basis).
+     */
+    private static void refreshCoarsestLot(AssetState a, double fair) {
+        if (!a.hasInverse) {
+            return;
+        }
+        double lot = a.coarsestLinearLot;
+        for (int i = 0; i < a.markets.size(); i++) {
+            Market m = a.markets.get(i);
+            if (m.instrument.isInverse()) {
+                lot = Math.max(lot, m.instrument.lotsToBaseDouble(1, fair + m.basis));
+            }
+        }
+        a.coarsestLot = lot;
     }
 
     private double feeInQuote(Fill fill, Instrument instrument) {
@@ -838,6 +911,28 @@ public final class Engine {
     public long foreignFills() { return foreignFills; }
     public long publicTrades() { return trades; }
     public boolean isQuoting() { return quoting; }
+    public long venueStatusChanges() { return venueStatusChanges; }
+
+    /**
+     * A venue's health as the engine acts on it: its own last report, or BOOK_INVALID when every book we trade there
+     * is unusable, or HEALTHY.
+     */
+    public VenueHealth venueHealth(VenueId venue) {
+        VenueHealth reported = venueHealth.getOrDefault(venue, VenueHealth.HEALTHY);
+        if (!reported.usable()) {
+            return reported;
+        }
+        boolean any = false;
+        for (Market m : markets.values()) {
+            if (m.instrument.id().venue().equals(venue)) {
+                if (!Double.isNaN(m.mid())) {
+                    return VenueHealth.HEALTHY;
+                }
+                any = true;
+            }
+        }
+        return any ? VenueHealth.BOOK_INVALID : VenueHealth.HEALTHY;
+    }
     public long inboxRejected() { return inbox.rejectedCount(); }
 
     /** Fills so far per instrument. */
@@ -898,7 +993,12 @@ public final class Engine {
         RebalanceState rebalanceState = RebalanceState.initial();
         RebalanceDecision lastDecision;
         HedgeExecution hedge;
+        /** The hedge size step in base units: the coarsest lot of the asset's markets (see refreshCoarsestLot). */
         double coarsestLot;
+        /** The coarsest lot among the markets whose sizes are in base units. */
+        double coarsestLinearLot;
+        /** Whether a market of the asset is an inverse contract, whose lot in base moves with the price. */
+        boolean hasInverse;
         long nextDecisionNs = Long.MIN_VALUE / 2;
         long hedgesDone;
         double hedgedBase;

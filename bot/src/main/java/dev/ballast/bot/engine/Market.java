@@ -1,5 +1,6 @@
 package dev.ballast.bot.engine;
 
+import dev.ballast.core.VenueHealth;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.Order;
@@ -33,6 +34,8 @@ final class Market {
     double basis;
     long basisUpdatedNs = Long.MIN_VALUE;
     long lastSnapshotRequestNs = Long.MIN_VALUE / 2;
+    /** The venue's own word on its health (breaker, streams, ban); set by {@code VenueStatus} events. */
+    VenueHealth venueHealth = VenueHealth.HEALTHY;
     /** Levels changed by {@link #hideOwnOrders}: side (0 bid, 1 ask), price ticks, original lots. */
     private final long[] hidden = new long[3 * 16];
     private int hiddenCount;
@@ -113,9 +116,9 @@ final class Market {
         return side == Side.BUY ? bidLots : askLots;
     }
 
-    /** The venue's mid in quote currency, or NaN when the book is not usable. */
+    /** The venue's mid in quote currency, or NaN when the book is not usable or the venue says it is unhealthy. */
     double mid() {
-        if (!book.isValid() || book.isCrossed()) {
+        if (!venueHealth.usable() || !book.isValid() || book.isCrossed()) {
             return Double.NaN;
         }
         double m = book.midTicks();

@@ -60,16 +60,22 @@ public final class OrderManager {
 
     /**
      * Places a limit or market order of {@code sizeLots} at {@code priceTicks} (ignored for market orders).
-     * The exact price and size are made from the instrument's grid; an order below the minimum notional
-     * never leaves and is counted as denied.
+     * The exact price and size are made from the instrument's grid (on an inverse contract, lots are contracts);
+     * an order below the minimum notional never leaves and is counted as denied.
      *
      * @return the order, now PENDING_NEW and tracked; or null when it was denied before sending
+     * @throws IllegalArgumentException for a non-positive size or price, or a market order on an inverse contract
+     *                                  (its base size, and so its exposure, is only known at a price)
      */
     public Order place(Instrument instrument, Side side, OrderType type, long priceTicks, long sizeLots, String purpose) {
         BigDecimal size = instrument.lotsToSize(sizeLots);
         BigDecimal price = type == OrderType.MARKET ? null : instrument.ticksToPrice(priceTicks);
         if (sizeLots <= 0 || (price != null && priceTicks <= 0)) {
             throw new IllegalArgumentException("order size and price must be > 0 (were " + sizeLots + " lots, " + priceTicks + " ticks)");
+        }
+        if (price == null && instrument.isInverse()) {
+            throw new IllegalArgumentException(instrument.id() + ": no market orders on an inverse contract: "
+                    + "its exposure in base units needs a limit price");
         }
         if (price != null && !instrument.meetsMinNotional(price, size)) {
             denied++;
@@ -204,15 +210,26 @@ public final class OrderManager {
     /**
      * Base units that our live orders on {@code side} for {@code asset} could still trade, on every venue,
      * including orders whose cancel is pending (they can fill until the venue confirms), except {@code excluded}.
+     * An inverse contract's remaining contracts count at their limit price ({@link #remainingBase}).
      */
     public double exposure(Asset asset, Side side, Order excluded) {
         double sum = 0;
         for (Order o : live.values()) {
             if (o.side() == side && o != excluded && isOf(o, asset)) {
-                sum += remainingDouble(o);
+                sum += remainingBase(o);
             }
         }
         return sum;
+    }
+
+    /**
+     * What is left of {@code o} in base units, as a double: its remaining size, or for an inverse contract its
+     * remaining contracts at its limit price (what they are worth in base if they fill there).
+     */
+    public static double remainingBase(Order o) {
+        double remaining = remainingDouble(o);
+        Instrument in = o.instrument();
+        return in.isInverse() ? in.sizeToBaseDouble(remaining, o.price().doubleValue()) : remaining;
     }
 
     private static boolean isOf(Order o, Asset asset) {

@@ -41,6 +41,13 @@ public final class BotRunner {
         this.clock = clock;
     }
 
+    /** A bot on real exchanges (live or paper-live): no simulated market to drive; the venues run their own threads. */
+    public BotRunner(LiveTrading bot, Clock clock) {
+        this.engine = bot.engine();
+        this.market = null;
+        this.clock = clock;
+    }
+
     /** Asks the bot to stop; the engine thread cancels everything and finishes. */
     public void requestStop(String reason) {
         if (stopReason == null) {
@@ -88,10 +95,14 @@ public final class BotRunner {
             }
         }, "engine");
 
-        sim.start();
+        if (market != null) {
+            sim.start();
+        }
         engineThread.start();
         engineThread.join();
-        sim.join(1000);
+        if (market != null) {
+            sim.join(1000);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {

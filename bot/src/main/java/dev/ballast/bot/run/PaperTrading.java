@@ -83,6 +83,16 @@ public final class PaperTrading {
             venues.put(vc.id(), v);
         }
 
+        Engine engine = engine(config, clock, venues, instruments);
+        return new PaperTrading(market, engine, simVenues);
+    }
+
+    /**
+     * The engine with its inbox, order manager, inventory and quote models, over {@code venues} trading
+     * {@code instruments}: the same in paper, paper-live and live mode.
+     */
+    public static Engine engine(BallastConfig config, Clock clock, Map<VenueId, Venue> venues,
+                                List<Instrument> instruments) {
         Map<Asset, InventoryTarget> targets = new LinkedHashMap<>();
         Map<Asset, AssetSettings> settings = new LinkedHashMap<>();
         for (Map.Entry<Asset, AssetConfig> e : config.assets().entrySet()) {
@@ -104,9 +114,8 @@ public final class PaperTrading {
         EngineSettings engineSettings = new EngineSettings(Duration.ofMillis(ec.requoteIntervalMs()).toNanos(),
                 ec.requoteToleranceBps(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
-        Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
+        return new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
                 brain(config), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
-        return new PaperTrading(market, engine, simVenues);
     }
 
     /** The estimators', cost model's and router's settings from the config's {@code estimators} and {@code hedging}. */

@@ -34,6 +34,13 @@ public final class StatusFormatter {
         sb.append("── status ").append(Instant.ofEpochSecond(0, now).truncatedTo(ChronoUnit.SECONDS))
                 .append("  up ").append(uptime(now - startNs))
                 .append(engine.isQuoting() ? "  quoting" : "  stopping").append('\n');
+        sb.append("venues");
+        boolean firstVenue = true;
+        for (VenueId venue : engine.venues().keySet().stream().sorted(java.util.Comparator.comparing(VenueId::name)).toList()) {
+            sb.append(firstVenue ? " " : " · ").append(venue).append(' ').append(engine.venueHealth(venue).description());
+            firstVenue = false;
+        }
+        sb.append('\n');
         String ccy = snap.valuationCurrency().code();
         for (Asset asset : engine.assets()) {
             AssetInventory a = snap.assets().get(asset);

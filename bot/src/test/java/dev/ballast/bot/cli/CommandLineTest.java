@@ -44,6 +44,24 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldValidateThePaperLiveExampleCountingItsLiveVenues() {
+        int code = execute("validate", "--config", defaultConfig().resolveSibling("config/examples/paper-live.yaml")
+                .toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("valid (paper-live mode, 2 venues, assets [BTC])");
+    }
+
+    @Test
+    void shouldStopARunOfAModeThisBuildCannotWireWithoutTouchingAVenue() {
+        int code = execute("run", "--config", defaultConfig().resolveSibling("config/examples/paper-live.yaml")
+                .toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("mode paper-live: venues.binance.type binance-spot has no connector in this build");
+    }
+
+    @Test
     void shouldExitTwoAndNameTheFieldWhenMaxPositionIsNegative() throws IOException {
         String yaml = Files.readString(defaultConfig()).replace("maxPosition: 0.3 ", "maxPosition: -1 ");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), yaml);

@@ -85,8 +85,8 @@ class ConfigFileProblemsTest {
 
     @Test
     void shouldRejectAnUnknownModeListingTheKnownOnes() {
-        assertThat(problemsOf(VALID.replace("mode: paper", "mode: live")))
-                .containsExactly("config.yaml:1:7: mode must be one of: paper (was 'live')");
+        assertThat(problemsOf(VALID.replace("mode: paper", "mode: real")))
+                .containsExactly("config.yaml:1:7: mode must be one of: paper, paper-live, live (was 'real')");
     }
 
     @Test

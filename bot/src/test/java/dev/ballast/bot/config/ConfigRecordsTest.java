@@ -54,7 +54,8 @@ class ConfigRecordsTest {
         BallastConfig config = ConfigText.valid().load();
         Map<Asset, AssetConfig> assets = new LinkedHashMap<>(config.assets());
         BallastConfig copy = new BallastConfig(config.mode(), config.quoteCurrency(), config.engine(),
-                config.simulation(), config.venues(), assets, config.estimators(), config.hedging());
+                config.simulation(), config.venues(), config.liveVenues(), assets, config.estimators(),
+                config.hedging());
 
         assets.clear();
 

@@ -19,7 +19,10 @@ import dev.ballast.core.Order;
 import dev.ballast.core.OrderRequest;
 import dev.ballast.core.OrderType;
 import dev.ballast.core.Side;
+import dev.ballast.core.ClientOrderId;
+import dev.ballast.core.VenueHealth;
 import dev.ballast.core.VenueId;
+import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.book.OrderBook;
 import dev.ballast.core.book.SequenceRule;
 import dev.ballast.core.event.Event;
@@ -64,11 +67,15 @@ class EngineHedgingTest {
         }
 
         private void build() {
+            build("0.002");
+        }
+
+        private void build(String thinLevelSize) {
             market = new SimulatedMarket(new SimulatedMarketConfig(7, 100, USDT,
                     Map.of(BTC, new SimulatedAssetSpec(60_000, 2.0))), clock);
             Instrument thinBtc = btc("thin");
             Instrument deepBtc = btc("deep");
-            thin = new RecordingVenue(market.addVenue(venue("thin", thinBtc, "0.002")));
+            thin = new RecordingVenue(market.addVenue(venue("thin", thinBtc, thinLevelSize)));
             deep = new RecordingVenue(market.addVenue(venue("deep", deepBtc, "3")));
             Map<VenueId, Venue> venues = new LinkedHashMap<>();
             venues.put(thin.id(), thin);
@@ -178,6 +185,62 @@ class EngineHedgingTest {
 
         assertThat(reasons(second)).isNotEmpty().isEqualTo(reasons(first));
         assertThat(second.engine.inventory().driftDouble(BTC)).isEqualTo(first.engine.inventory().driftDouble(BTC));
+    }
+
+    @Test
+    void shouldNotHedgeOnAVenueWhoseCircuitBreakerIsOpenAndUseItAgainOnceItCloses() {
+        Rig rig = new Rig();
+        rig.build("3"); // two equally deep venues
+        rig.engine.onEvent(new VenueStatus(VenueId.of("deep"), VenueHealth.CIRCUIT_OPEN, "5 failures in 10 calls", START_NS));
+        rig.run(Duration.ofSeconds(20));
+
+        assertThat(Rig.hedged(rig.deep)).as("hedged on the venue whose breaker is open").isZero();
+        assertThat(Rig.hedged(rig.thin)).as("hedged on the healthy venue").isGreaterThan(0.3);
+        assertThat(rig.deep.placed).as("no quotes either on the unhealthy venue").isEmpty();
+        assertThat(rig.engine.venueHealth(VenueId.of("deep"))).isEqualTo(VenueHealth.CIRCUIT_OPEN);
+
+        rig.engine.onEvent(new VenueStatus(VenueId.of("deep"), VenueHealth.HEALTHY, "breaker closed", rig.clock.nowNs()));
+        rig.run(Duration.ofSeconds(5));
+        assertThat(rig.deep.placed).as("quoting there again").isNotEmpty();
+    }
+
+    @Test
+    void shouldSettleAHedgeLostInADisconnectByItsClientIdThenSendTheRestToAHealthyVenueNeverTwice() {
+        Rig rig = new Rig();
+        rig.build("3");
+        rig.deep.holdNextIoc = true;
+        rig.thin.holdNextIoc = true;
+        long deadline = rig.clock.nowNs() + Duration.ofSeconds(10).toNanos();
+        while (rig.deep.held.isEmpty() && rig.thin.held.isEmpty() && rig.clock.nowNs() < deadline) {
+            rig.run(Duration.ofMillis(10));
+        }
+        RecordingVenue lost = rig.deep.held.isEmpty() ? rig.thin : rig.deep;
+        RecordingVenue healthy = lost == rig.deep ? rig.thin : rig.deep;
+        healthy.holdNextIoc = false;
+        assertThat(lost.held).as("a hedge child in flight when the connection dropped").hasSize(1);
+        OrderRequest lostChild = lost.held.get(0);
+        rig.engine.onEvent(new VenueStatus(lost.id(), VenueHealth.DISCONNECTED, "connection reset", rig.clock.nowNs()));
+
+        rig.run(Duration.ofSeconds(2));
+        assertThat(rig.engine.orders().liveOrders()).as("its fate unknown, the child still counts as exposure")
+                .anySatisfy(o -> assertThat(o.clientOrderId()).isEqualTo(lostChild.clientOrderId()));
+        int iocsBefore = iocs(healthy);
+
+        lost.release(); // the venue, asked by client id, says it had the order: it executes and reports
+        rig.run(Duration.ofSeconds(30));
+
+        assertThat(iocs(lost)).as("nothing more sent to the disconnected venue").isEqualTo(1);
+        assertThat(iocs(healthy)).as("the rest re-routed to the healthy venue").isGreaterThan(iocsBefore);
+        List<ClientOrderId> ids = new java.util.ArrayList<>();
+        rig.deep.placed.forEach(r -> ids.add(r.clientOrderId()));
+        rig.thin.placed.forEach(r -> ids.add(r.clientOrderId()));
+        assertThat(ids).as("no client order id sent twice").doesNotHaveDuplicates();
+        assertThat(rig.worstOverHedge).as("never hedged past the target").isLessThanOrEqualTo(1e-9);
+        assertThat(Math.abs(rig.engine.inventory().driftDouble(BTC))).isLessThan(0.055 + 0.01);
+    }
+
+    private static int iocs(RecordingVenue v) {
+        return (int) v.placed.stream().filter(r -> r.type() == OrderType.LIMIT_IOC).count();
     }
 
     private static List<String> reasons(Rig rig) {

@@ -15,7 +15,9 @@ import dev.ballast.core.Liquidity;
 import dev.ballast.core.OrderRequest;
 import dev.ballast.core.Side;
 import dev.ballast.core.TradeId;
+import dev.ballast.core.VenueHealth;
 import dev.ballast.core.VenueId;
+import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.VenueOrderId;
 import dev.ballast.core.book.OrderBook;
 import dev.ballast.core.book.SequenceRule;
@@ -340,5 +342,30 @@ class EngineTest {
                 .isCloseTo(60_057 - 30, org.assertj.core.api.Assertions.within(0.6));
         assertThat(b.lastPlaced(Side.SELL).price().doubleValue())
                 .isCloseTo(60_057 + 30, org.assertj.core.api.Assertions.within(0.6));
+    }
+
+    @Test
+    void shouldPullQuotesFromAVenueWhoseStreamGoesStaleAndQuoteThereAgainWhenItRecovers() {
+        books(60_000);
+        acceptAll();
+        OrderRequest bidB = b.lastPlaced(Side.BUY);
+        OrderRequest askB = b.lastPlaced(Side.SELL);
+        int placedOnA = a.placed.size();
+
+        inbox.offer(new VenueStatus(b.id(), VenueHealth.STREAM_STALE, "silent for 10 s", clock.nowNs()));
+        step();
+        assertThat(b.cancels).contains(bidB.clientOrderId(), askB.clientOrderId());
+        assertThat(engine.venueHealth(b.id())).isEqualTo(VenueHealth.STREAM_STALE);
+        assertThat(dev.ballast.bot.status.StatusFormatter.status(engine, 0)).contains("sim-b stream stale");
+
+        int placedOnB = b.placed.size();
+        books(60_300); // the market moves; the stale venue's book is not trusted
+        assertThat(b.placed).as("nothing placed on the stale venue").hasSize(placedOnB);
+        assertThat(a.placed.size()).as("the healthy venue requotes").isGreaterThan(placedOnA);
+
+        inbox.offer(new VenueStatus(b.id(), VenueHealth.HEALTHY, "", clock.nowNs()));
+        step();
+        assertThat(b.placed.size()).as("quoting again after recovery").isGreaterThan(placedOnB);
+        assertThat(engine.venueHealth(b.id())).isEqualTo(VenueHealth.HEALTHY);
     }
 }

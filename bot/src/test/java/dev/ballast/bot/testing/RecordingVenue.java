@@ -1,5 +1,9 @@
 package dev.ballast.bot.testing;
 
+import dev.ballast.core.TradeId;
+import dev.ballast.core.Fill;
+import java.util.Optional;
+import dev.ballast.core.OrderReport;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -19,6 +23,10 @@ import java.util.Map;
 public final class RecordingVenue implements Venue {
     private final Venue delegate;
     public final List<OrderRequest> placed = new ArrayList<>();
+    /** Orders the engine sent that have not reached the venue yet (a request whose fate the connector lost). */
+    public final List<OrderRequest> held = new ArrayList<>();
+    /** When true, the next IOC order is held instead of sent, as if the connection dropped while it was in flight. */
+    public boolean holdNextIoc;
 
     public RecordingVenue(Venue delegate) {
         this.delegate = delegate;
@@ -33,11 +41,24 @@ public final class RecordingVenue implements Venue {
     @Override public void requestSnapshot(InstrumentId instrument) { delegate.requestSnapshot(instrument); }
     @Override public void cancel(InstrumentId instrument, ClientOrderId id) { delegate.cancel(instrument, id); }
     @Override public void cancelAll() { delegate.cancelAll(); }
+    @Override public Optional<OrderReport> orderStatus(InstrumentId i, ClientOrderId id) { return delegate.orderStatus(i, id); }
+    @Override public List<Fill> tradesSince(InstrumentId i, TradeId after) { return delegate.tradesSince(i, after); }
     @Override public void close() { delegate.close(); }
 
     @Override
     public void place(OrderRequest request) {
         placed.add(request);
+        if (holdNextIoc && request.type() == dev.ballast.core.OrderType.LIMIT_IOC) {
+            holdNextIoc = false;
+            held.add(request);
+            return;
+        }
         delegate.place(request);
+    }
+
+    /** The held orders reach the venue now (a lookup by client id found that they had been received). */
+    public void release() {
+        held.forEach(delegate::place);
+        held.clear();
     }
 }

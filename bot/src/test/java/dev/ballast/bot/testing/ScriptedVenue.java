@@ -1,5 +1,9 @@
 package dev.ballast.bot.testing;
 
+import dev.ballast.core.TradeId;
+import dev.ballast.core.Fill;
+import java.util.Optional;
+import dev.ballast.core.OrderReport;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -58,6 +62,20 @@ public final class ScriptedVenue implements Venue {
     }
     @Override public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) { cancels.add(clientOrderId); }
     @Override public void cancelAll() { cancelAlls++; }
+    /** Scripted answers to "what became of order X": tests put what the venue would say. */
+    public final Map<ClientOrderId, OrderReport> reports = new java.util.HashMap<>();
+    /** Scripted fills the venue reports for "trades since". */
+    public final List<Fill> venueFills = new ArrayList<>();
+    @Override public Optional<OrderReport> orderStatus(InstrumentId i, ClientOrderId id) { return Optional.ofNullable(reports.get(id)); }
+    @Override public List<Fill> tradesSince(InstrumentId i, TradeId after) {
+        int start = 0;
+        for (int k = 0; k < venueFills.size(); k++) {
+            if (venueFills.get(k).tradeId().equals(after)) {
+                start = k + 1;
+            }
+        }
+        return venueFills.subList(start, venueFills.size()).stream().filter(f -> f.instrument().equals(i)).toList();
+    }
     @Override public void close() { }
 
     /** The last order placed on {@code side}, or null. */

@@ -1,5 +1,8 @@
 package dev.ballast.connectors.backtest;
 
+import java.util.Optional;
+import dev.ballast.core.OrderReport;
+import dev.ballast.connectors.OrderHistory;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -124,6 +127,7 @@ public final class BacktestVenue implements Venue {
     private record SnapshotRequest(long arrivalNs) implements Command {
     }
 
+    private final OrderHistory history = new OrderHistory();
     private final BacktestVenueConfig config;
     private final Clock clock;
     private final Instrument instrument;
@@ -212,6 +216,18 @@ public final class BacktestVenue implements Venue {
         List<OpenOrder> out = new ArrayList<>(open.size());
         open.values().forEach(o -> out.add(o.toOpenOrder(instrument)));
         return Collections.unmodifiableList(out);
+    }
+
+    /** What became of one of our orders, as this venue saw it (any thread). */
+    @Override
+    public Optional<OrderReport> orderStatus(InstrumentId instrument, ClientOrderId clientOrderId) {
+        return history.report(clientOrderId).filter(r -> r.instrument().equals(instrument));
+    }
+
+    /** Our fills on {@code instrument} after {@code afterExclusive} (all when null), oldest first (any thread). */
+    @Override
+    public List<Fill> tradesSince(InstrumentId instrument, TradeId afterExclusive) {
+        return history.fillsSince(instrument, afterExclusive);
     }
 
     /**
@@ -474,6 +490,7 @@ public final class BacktestVenue implements Venue {
     }
 
     private void handlePlace(OrderRequest r) {
+        history.onPlaced(r, nowNs);
         if (!r.instrument().equals(instrumentId)) {
             reject(r, RejectReason.INVALID_ORDER, "unknown instrument " + r.instrument());
             return;
@@ -695,6 +712,7 @@ public final class BacktestVenue implements Venue {
     }
 
     private void emit(Event event) {
+        history.onEvent(event);
         if (!isStreaming()) {
             return;
         }

@@ -15,6 +15,13 @@ public interface RateBudget {
      */
     long tryAcquire(Endpoint endpoint, long nowNs);
 
+    /**
+     * Gives back what {@link #tryAcquire} took for a call that was then not sent (a later guard refused it, or a
+     * {@link CompositeBudget} part refused). Never below zero.
+     */
+    default void refund(Endpoint endpoint, long nowNs) {
+    }
+
     /** Learns from a reply: usage headers that say what the venue has counted. */
     default void onReply(Endpoint endpoint, RestReply reply, long nowNs) {
     }

@@ -1,5 +1,8 @@
 package dev.ballast.connectors.sim;
 
+import java.util.Optional;
+import dev.ballast.core.OrderReport;
+import dev.ballast.connectors.OrderHistory;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -79,6 +82,7 @@ public final class SimulatedVenue implements Venue {
     private record AccountView(Map<Asset, Balance> balances, List<OpenOrder> openOrders) {
     }
 
+    private final OrderHistory history = new OrderHistory();
     private final SimulatedVenueConfig config;
     private final SimulatedMarket market;
     private final Clock clock;
@@ -194,6 +198,18 @@ public final class SimulatedVenue implements Venue {
     @Override
     public List<OpenOrder> openOrders() {
         return account.openOrders();
+    }
+
+    /** What became of one of our orders, as this venue saw it (any thread). */
+    @Override
+    public Optional<OrderReport> orderStatus(InstrumentId instrument, ClientOrderId clientOrderId) {
+        return history.report(clientOrderId).filter(r -> r.instrument().equals(instrument));
+    }
+
+    /** Our fills on {@code instrument} after {@code afterExclusive} (all when null), oldest first (any thread). */
+    @Override
+    public List<Fill> tradesSince(InstrumentId instrument, TradeId afterExclusive) {
+        return history.fillsSince(instrument, afterExclusive);
     }
 
     /**
@@ -381,6 +397,7 @@ public final class SimulatedVenue implements Venue {
     // ---------------------------------------------------------------- order handling
 
     private void handlePlace(OrderRequest r) {
+        history.onPlaced(r, nowNs);
         SimBook book = books.get(r.instrument());
         if (book == null) {
             reject(r, RejectReason.INVALID_ORDER, "unknown instrument " + r.instrument());
@@ -573,6 +590,7 @@ public final class SimulatedVenue implements Venue {
     }
 
     private void emit(Event event) {
+        history.onEvent(event);
         if (!streaming || closed) {
             return;
         }
