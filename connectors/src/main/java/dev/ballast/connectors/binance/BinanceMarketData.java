@@ -1,6 +1,7 @@
 package dev.ballast.connectors.binance;
 
 import dev.ballast.connectors.live.CallResult;
+import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.connectors.live.VenueGateway;
 import dev.ballast.connectors.live.WebSocketStream;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,28 +40,28 @@ final class BinanceMarketData implements StreamListener, BinanceBookFeed.Listene
     private final BinanceRest rest;
     private final ScheduledExecutorService background;
     private final Clock clock;
-    private final Runnable healthChanged;
+    private final HealthBoard health;
     private final Map<String, BinanceBookFeed> feeds = new LinkedHashMap<>();
     private final Map<String, BinanceBookFeed> byStreamPrefix = new LinkedHashMap<>();
-    /** Symbols whose book is not in sync, with why. */
-    private final Map<String, String> invalidBooks = new ConcurrentHashMap<>();
     private final AtomicLong unroutable = new AtomicLong();
     private volatile WebSocketStream stream;
     private volatile boolean closed;
 
     BinanceMarketData(BinanceVenueConfig config, List<Instrument> instruments, VenueGateway gateway, BinanceRest rest,
-                      EventSink sink, ScheduledExecutorService background, Clock clock, Runnable healthChanged) {
+                      EventSink sink, ScheduledExecutorService background, Clock clock, HealthBoard health) {
         this.config = config;
         this.gateway = gateway;
         this.rest = rest;
         this.background = background;
         this.clock = clock;
-        this.healthChanged = healthChanged;
+        this.health = health;
         for (Instrument i : instruments) {
             BinanceBookFeed feed = new BinanceBookFeed(i, config.product(), sink, this);
             feeds.put(i.id().symbol(), feed);
             byStreamPrefix.put(i.id().symbol().toLowerCase(Locale.ROOT), feed);
-            invalidBooks.put(i.id().symbol(), "awaiting the first snapshot");
+            if (health != null) {
+                health.bookInvalid(i.id(), "awaiting the first snapshot");
+            }
         }
     }
 
@@ -79,9 +79,11 @@ final class BinanceMarketData implements StreamListener, BinanceBookFeed.Listene
         return config.depthSpeed().equals(defaultSpeed) ? "depth" : "depth@" + config.depthSpeed();
     }
 
+    /** Opens the market stream, watched by the health board as {@code "stream market"}, and starts it. */
     void start(BinanceVenue.StreamFactory streams) {
-        WebSocketStream s = streams.open(streamUrl(), this);
+        WebSocketStream s = streams.open(config.venue() + "-market", streamUrl(), this);
         stream = s;
+        health.watchStream("market", s);
         s.start();
     }
 
@@ -105,25 +107,6 @@ final class BinanceMarketData implements StreamListener, BinanceBookFeed.Listene
         }
     }
 
-    /** The stream's health, then the books': HEALTHY only when connected, fresh and every book synced. */
-    VenueHealth health() {
-        WebSocketStream s = stream;
-        if (s == null) {
-            return VenueHealth.DISCONNECTED;
-        }
-        VenueHealth h = s.health();
-        if (h != VenueHealth.HEALTHY) {
-            return h;
-        }
-        return invalidBooks.isEmpty() ? VenueHealth.HEALTHY : VenueHealth.BOOK_INVALID;
-    }
-
-    /** Why the books are not all synced ({@code BTCUSDT: sequence gap at update 5}), or "". */
-    String bookDetail() {
-        return invalidBooks.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .sorted().collect(Collectors.joining("; "));
-    }
-
     /** Malformed messages: skipped by a book's parser, plus those that named no symbol of ours. */
     long malformed() {
         long n = unroutable.get();
@@ -139,7 +122,7 @@ final class BinanceMarketData implements StreamListener, BinanceBookFeed.Listene
         for (BinanceBookFeed feed : feeds.values()) {
             onSnapshotNeeded(feed);
         }
-        healthChanged.run();
+        health.refresh();
     }
 
     @Override
@@ -161,18 +144,21 @@ final class BinanceMarketData implements StreamListener, BinanceBookFeed.Listene
         for (BinanceBookFeed feed : feeds.values()) {
             feed.reset("market stream disconnected");
         }
-        healthChanged.run();
+        health.refresh();
+    }
+
+    @Override
+    public void onHealthChanged(VenueHealth now) {
+        health.refresh();
     }
 
     @Override
     public void onBookValidity(BinanceBookFeed feed, boolean valid, String detail) {
-        String symbol = feed.instrument().id().symbol();
         if (valid) {
-            invalidBooks.remove(symbol);
+            health.bookValid(feed.instrument().id());
         } else {
-            invalidBooks.put(symbol, detail);
+            health.bookInvalid(feed.instrument().id(), detail);
         }
-        healthChanged.run();
     }
 
     @Override

@@ -2,76 +2,61 @@ package dev.ballast.connectors.binance;
 
 import dev.ballast.connectors.live.Endpoint;
 import dev.ballast.connectors.live.RateBudget;
-import dev.ballast.connectors.live.RequestKind;
 import dev.ballast.connectors.live.RestReply;
+import dev.ballast.connectors.live.WindowBudget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Binance's request limits for one API key, as {@code exchangeInfo.rateLimits} states them: request weight per
- * minute (every call costs its endpoint's weight), new orders per 10 s and per day (spot) or per minute (USD-M),
- * and raw requests per 5 minutes (spot, one per call). Each limit is a fixed window aligned to the clock, as
- * Binance counts, and a call is granted only when every window it draws on has room within {@code headroom} of
- * its limit (the rest is left for what this process does not see: other processes on the same IP, calls in flight).
+ * Binance's request limits for one API key, as {@code exchangeInfo.rateLimits} states them, counted by the kit's
+ * {@link WindowBudget}: request weight per minute (every call costs its endpoint's weight), new orders per 10 s and
+ * per day (spot) or per minute (USD-M), raw requests per 5 minutes (spot, one per call). Windows are fixed and
+ * aligned to the clock, as Binance counts; each may be used up to {@code headroom} of its limit (the rest is left
+ * for what this process does not see: other processes on the same IP, calls in flight). Binance's own counts
+ * ({@code X-MBX-USED-WEIGHT-1M}, {@code X-MBX-ORDER-COUNT-10S}, {@code -1D}, {@code -1M}) raise ours when higher.
  *
- * <p>Binance reports its own count on every reply ({@code X-MBX-USED-WEIGHT-1M}, {@code X-MBX-ORDER-COUNT-10S},
- * {@code -1D}, {@code -1M}); a window takes that count when it is higher than its own, so the budget never trusts
- * itself over the venue. A 429 or 418 stops every call until its {@code Retry-After} has passed (to the end of the
- * current minute when Binance did not say).
- *
- * <p>Starts from {@link BinanceProduct#defaultLimits()} until {@link #apply(List)} is given the limits read from
- * {@code exchangeInfo}. Times are epoch nanoseconds (windows are aligned to them). Thread-safe: every thread that
- * uses the key draws on one budget.
+ * <p>Starts from {@link BinanceProduct#defaultLimits()}; {@link #apply} replaces the limits with those read from
+ * {@code exchangeInfo} and carries over what each window that stays has counted. A throttle (429, 418) holds across
+ * such a replacement. Times are epoch nanoseconds. Thread-safe: every thread that uses the key draws on one budget.
  */
 public final class BinanceRateBudget implements RateBudget {
-    private static final long MINUTE_NS = 60_000_000_000L;
-
     private final double headroom;
-    private List<Window> windows = new ArrayList<>();
+    private WindowBudget windows;
+    private List<BinanceRateLimit> limits;
     private long blockedUntilNs = Long.MIN_VALUE;
 
     /**
      * @param headroom the share of each limit this process may use, in (0, 1]
-     * @throws IllegalArgumentException if {@code headroom} is outside (0, 1] or a limit is duplicated
+     * @throws IllegalArgumentException if {@code headroom} is outside (0, 1], or a limit is given twice
      */
     public BinanceRateBudget(List<BinanceRateLimit> limits, double headroom) {
         if (!(headroom > 0 && headroom <= 1)) {
             throw new IllegalArgumentException("headroom must be in (0, 1] (was " + headroom + ")");
         }
         this.headroom = headroom;
-        apply(limits);
+        this.limits = List.copyOf(limits);
+        this.windows = windowsOf(this.limits);
     }
 
     /** Replaces the limits (as read from {@code exchangeInfo}); a window that stays keeps its count. */
-    public synchronized void apply(List<BinanceRateLimit> limits) {
-        Objects.requireNonNull(limits, "limits");
-        List<Window> next = new ArrayList<>();
-        for (BinanceRateLimit limit : limits) {
-            for (Window w : next) {
-                if (w.limit.type() == limit.type() && w.limit.intervalMs() == limit.intervalMs()) {
-                    throw new IllegalArgumentException("rate limit " + limit + " given twice");
+    public synchronized void apply(List<BinanceRateLimit> next, long nowNs) {
+        WindowBudget replacement = windowsOf(next);
+        for (WindowBudget.Window w : replacement.windows()) {
+            for (WindowBudget.Window old : windows.windows()) {
+                if (old.name().equals(w.name())) {
+                    replacement.observeUsed(w.name(), windows.used(old.name(), nowNs), nowNs);
                 }
             }
-            Window w = new Window(limit, Math.max(1, (long) Math.floor(limit.limit() * headroom)));
-            for (Window old : windows) {
-                if (old.limit.type() == limit.type() && old.limit.intervalMs() == limit.intervalMs()) {
-                    w.startNs = old.startNs;
-                    w.used = old.used;
-                }
-            }
-            next.add(w);
         }
-        windows = next;
+        windows = replacement;
+        limits = List.copyOf(next);
     }
 
     /** The limits in force. */
     public synchronized List<BinanceRateLimit> limits() {
-        List<BinanceRateLimit> out = new ArrayList<>();
-        for (Window w : windows) {
-            out.add(w.limit);
-        }
-        return out;
+        return limits;
     }
 
     @Override
@@ -79,85 +64,57 @@ public final class BinanceRateBudget implements RateBudget {
         if (nowNs < blockedUntilNs) {
             return blockedUntilNs - nowNs;
         }
-        long waitNs = 0;
-        for (Window w : windows) {
-            w.roll(nowNs);
-            long cost = w.cost(endpoint);
-            if (cost > 0 && w.used + cost > w.allowed) {
-                waitNs = Math.max(waitNs, Math.max(1, w.startNs + w.limit.intervalNs() - nowNs));
-            }
-        }
-        if (waitNs > 0) {
-            return waitNs;
-        }
-        for (Window w : windows) {
-            w.used += w.cost(endpoint);
-        }
-        return 0;
+        return windows.tryAcquire(endpoint, nowNs);
+    }
+
+    @Override
+    public synchronized void refund(Endpoint endpoint, long nowNs) {
+        windows.refund(endpoint, nowNs);
     }
 
     @Override
     public synchronized void onReply(Endpoint endpoint, RestReply reply, long nowNs) {
-        for (Window w : windows) {
-            String header = w.limit.usageHeader();
-            String value = header == null ? null : reply.header(header);
-            if (value == null) {
-                continue;
-            }
-            long reported;
-            try {
-                reported = Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                continue; // a header we cannot read tells us nothing
-            }
-            w.roll(nowNs);
-            w.used = Math.max(w.used, reported);
-        }
+        windows.onReply(endpoint, reply, nowNs);
     }
 
     @Override
     public synchronized void onThrottled(long retryAfterNs, long nowNs) {
-        long until = retryAfterNs > 0 ? nowNs + retryAfterNs : nowNs - Math.floorMod(nowNs, MINUTE_NS) + MINUTE_NS;
-        blockedUntilNs = Math.max(blockedUntilNs, until);
+        blockedUntilNs = Math.max(blockedUntilNs, nowNs + Math.max(0, retryAfterNs));
     }
 
-    /** What this budget has counted in the window of {@code type} and {@code intervalMs} at {@code nowNs}; -1 if none. */
+    /** What the window of {@code type} and {@code intervalMs} has counted at {@code nowNs}; -1 if there is none. */
     public synchronized long used(BinanceRateLimit.Type type, long intervalMs, long nowNs) {
-        for (Window w : windows) {
-            if (w.limit.type() == type && w.limit.intervalMs() == intervalMs) {
-                w.roll(nowNs);
-                return w.used;
+        String name = windowName(new BinanceRateLimit(type, intervalMs, 1));
+        for (WindowBudget.Window w : windows.windows()) {
+            if (w.name().equals(name)) {
+                return windows.used(name, nowNs);
             }
         }
         return -1;
     }
 
-    /** One fixed window of one limit. Guarded by the budget's lock. */
-    private static final class Window {
-        final BinanceRateLimit limit;
-        final long allowed;
-        long startNs = Long.MIN_VALUE;
-        long used;
-
-        Window(BinanceRateLimit limit, long allowed) {
-            this.limit = limit;
-            this.allowed = allowed;
+    private WindowBudget windowsOf(List<BinanceRateLimit> limits) {
+        Objects.requireNonNull(limits, "limits");
+        List<WindowBudget.Window> out = new ArrayList<>();
+        for (BinanceRateLimit l : limits) {
+            String name = windowName(l);
+            Duration length = Duration.ofMillis(l.intervalMs());
+            long allowed = Math.max(1, (long) Math.floor(l.limit() * headroom));
+            out.add(switch (l.type()) {
+                case REQUEST_WEIGHT -> WindowBudget.Window.weight(name, length, allowed, l.usageHeader());
+                case ORDERS -> WindowBudget.Window.orders(name, length, allowed, l.usageHeader());
+                case RAW_REQUESTS -> WindowBudget.Window.calls(name, length, allowed);
+            });
         }
-
-        void roll(long nowNs) {
-            long start = nowNs - Math.floorMod(nowNs, limit.intervalNs());
-            if (start != startNs) {
-                startNs = start;
-                used = 0;
-            }
+        try {
+            return new WindowBudget(out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rate limits " + limits + ": " + e.getMessage(), e);
         }
+    }
 
-        long cost(Endpoint endpoint) {
-            return switch (limit.type()) {
-                case REQUEST_WEIGHT -> endpoint.weight();
-                case ORDERS -> endpoint.kind() == RequestKind.ORDER ? 1 : 0;
-                case RAW_REQUESTS -> 1;
-            };
-        }
+    /** {@code orders 10s}: the window's name, the same whatever its limit. */
+    private static String windowName(BinanceRateLimit l) {
+        return l.type().name().toLowerCase(java.util.Locale.ROOT) + " " + l.intervalLabel();
     }
 }

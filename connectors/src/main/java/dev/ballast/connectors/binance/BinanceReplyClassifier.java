@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ballast.connectors.live.ReplyClassifier;
 import dev.ballast.connectors.live.ReplyVerdict;
 import dev.ballast.connectors.live.RestReply;
+import dev.ballast.connectors.live.RetryAfter;
 
 /**
  * Reads Binance REST replies into verdicts. Binance puts errors in the HTTP status with a JSON body
@@ -59,17 +60,8 @@ public final class BinanceReplyClassifier implements ReplyClassifier {
         return ": " + body.path("code").asInt() + " " + body.path("msg").asText("");
     }
 
-    /** {@code Retry-After} (seconds) in nanoseconds; 0 when absent or unreadable. */
+    /** {@code Retry-After} (seconds, or an HTTP date counted from the reply's arrival) in nanoseconds; 0 when absent. */
     static long retryAfterNs(RestReply reply) {
-        String value = reply.header("Retry-After");
-        if (value == null) {
-            return 0;
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds > 0 ? seconds * 1_000_000_000L : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return RetryAfter.nanosFrom(reply, reply.receivedNs());
     }
 }

@@ -144,6 +144,11 @@ final class BinanceUserData implements StreamListener {
         healthChanged.run();
     }
 
+    @Override
+    public void onHealthChanged(VenueHealth now) {
+        healthChanged.run();
+    }
+
     private void onExecution(BinanceExecution x) {
         ClientOrderId id = BinanceMapper.clientOrderIdOrNull(x.clientOrderId());
         if (id == null) {
@@ -212,7 +217,7 @@ final class BinanceUserData implements StreamListener {
         if (old != null) {
             old.close();
         }
-        WebSocketStream next = streams.open(config.privateWsUrl() + "/ws/" + key, this);
+        WebSocketStream next = streams.open(config.venue() + "-user", config.privateWsUrl() + "/ws/" + key, this);
         stream = next;
         next.start();
         healthChanged.run();

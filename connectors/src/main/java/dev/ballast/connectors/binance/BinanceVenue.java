@@ -4,6 +4,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.ballast.connectors.Venue;
 import dev.ballast.connectors.live.CallResult;
+import dev.ballast.connectors.live.GatewayConfig;
+import dev.ballast.connectors.live.HealthBoard;
+import dev.ballast.connectors.live.OkHttpVenueGateway;
+import dev.ballast.connectors.live.OkHttpWebSocketStream;
+import dev.ballast.connectors.live.StreamConfig;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.connectors.live.VenueGateway;
 import dev.ballast.connectors.live.WebSocketStream;
@@ -23,8 +28,8 @@ import dev.ballast.core.VenueId;
 import dev.ballast.core.book.OrderBook;
 import dev.ballast.core.book.SequenceRule;
 import dev.ballast.core.event.EventSink;
-import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +75,11 @@ import org.slf4j.LoggerFactory;
  * order or one book are ordered. Thread-safe.
  */
 public final class BinanceVenue implements Venue {
-    /** Opens one venue WebSocket (the kit's reconnecting stream live; a loopback client in tests). */
+    /** Opens (without starting) one venue WebSocket: the kit's {@link OkHttpWebSocketStream} in production. */
     @FunctionalInterface
     public interface StreamFactory {
-        WebSocketStream open(String url, StreamListener listener);
+        /** @param name the stream's name in logs and thread names ({@code binance-market}, {@code binance-user}) */
+        WebSocketStream open(String name, String url, StreamListener listener);
     }
 
     /** How this venue numbers the book messages it publishes: the engine's book for it must use this rule. */
@@ -98,9 +105,8 @@ public final class BinanceVenue implements Venue {
     private volatile BinanceMarketData marketData;
     private volatile BinanceUserData userData;
     private volatile BinanceOrderEntry orderEntry;
-    private final Object healthLock = new Object();
-    /** The health last reported; guarded by {@link #healthLock}. */
-    private VenueHealth lastHealth;
+    private volatile HealthBoard health;
+    private final OkHttpClient ownedHttp;
     private volatile boolean closed;
 
     /**
@@ -112,6 +118,12 @@ public final class BinanceVenue implements Venue {
      */
     public BinanceVenue(BinanceVenueConfig config, VenueGateway gateway, BinanceRateBudget budget,
                         StreamFactory streams, Clock clock) {
+        this(config, gateway, budget, streams, clock, null);
+    }
+
+    private BinanceVenue(BinanceVenueConfig config, VenueGateway gateway, BinanceRateBudget budget,
+                         StreamFactory streams, Clock clock, OkHttpClient ownedHttp) {
+        this.ownedHttp = ownedHttp;
         this.config = Objects.requireNonNull(config, "config");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -133,6 +145,38 @@ public final class BinanceVenue implements Venue {
                 .ticker(clock::nowNs)
                 .executor(background)
                 .build(this::loadFees);
+    }
+
+    /**
+     * Binance as it runs in production: one OkHttp client for the venue's REST calls and both streams; REST through
+     * the kit's {@link OkHttpVenueGateway} (ban gate, a {@link BinanceRateBudget} at Binance's default limits until
+     * {@code exchangeInfo} gives the real ones, circuit breaker, {@code callTimeout}, retries for reads only) with the
+     * {@link BinanceReplyClassifier}; the market stream on the kit's reconnecting {@link OkHttpWebSocketStream},
+     * stale after {@code streamSilence} and reconnected after three times that; the user-data stream likewise but
+     * watched with WebSocket pings every {@code streamSilence} (it is quiet while nothing trades).
+     *
+     * @param clock epoch time (the bot's system clock; tests a ManualClock)
+     */
+    public static BinanceVenue create(BinanceVenueConfig config, Clock clock) {
+        OkHttpClient http = new OkHttpClient.Builder().build();
+        BinanceRateBudget budget = defaultBudget(config.product(), config.budgetHeadroom());
+        GatewayConfig gatewayConfig = GatewayConfig.defaults(config.venue().name())
+                .withCallTimeout(config.callTimeout());
+        VenueGateway gateway = new OkHttpVenueGateway(http, budget, new BinanceReplyClassifier(), gatewayConfig,
+                clock::nowNs);
+        return new BinanceVenue(config, gateway, budget, streamFactory(http, config, clock), clock, http);
+    }
+
+    /** The kit's streams for this venue: see {@link #create}. */
+    public static StreamFactory streamFactory(OkHttpClient http, BinanceVenueConfig config, Clock clock) {
+        Duration silence = config.streamSilence();
+        return (name, url, listener) -> {
+            StreamConfig market = StreamConfig.defaults(name).withSilence(silence, silence.multipliedBy(3));
+            StreamConfig user = new StreamConfig(name, Duration.ofDays(365), Duration.ZERO, market.backoffMin(),
+                    market.backoffMax(), market.watchdogInterval(), silence);
+            return new OkHttpWebSocketStream(http, url, listener, name.endsWith("-user") ? user : market,
+                    clock::nowNs);
+        };
     }
 
     /** A budget for {@code product} at Binance's default limits until {@code exchangeInfo} is read. */
@@ -226,6 +270,7 @@ public final class BinanceVenue implements Venue {
      * @return empty when the venue does not know the order
      * @throws BinanceCallException when the venue gave no answer
      */
+    @Override
     public Optional<OrderReport> orderStatus(InstrumentId instrument, ClientOrderId clientOrderId) {
         return requireStarted().orderStatus(instrument, clientOrderId);
     }
@@ -236,6 +281,7 @@ public final class BinanceVenue implements Venue {
      *
      * @throws BinanceCallException when the venue gave no answer
      */
+    @Override
     public List<Fill> tradesSince(InstrumentId instrument, TradeId afterExclusive) {
         return requireStarted().tradesSince(instrument, afterExclusive);
     }
@@ -254,25 +300,28 @@ public final class BinanceVenue implements Venue {
         }
         List<Instrument> instruments = instruments();
         this.sink = sink;
+        HealthBoard board = new HealthBoard(config.venue(), sink, clock::nowNs);
+        board.watchGateway(gateway);
+        this.health = board;
         BinanceOrders tracker = new BinanceOrders(sink);
         this.orders = tracker;
         BinanceMarketData md = new BinanceMarketData(config, instruments, gateway, rest, sink, background, clock,
-                this::reportHealth);
+                board);
         this.marketData = md;
         this.orderEntry = new BinanceOrderEntry(config, gateway, rest, mapper, tracker, orderThread, background,
                 clock, this::instrumentOrNull, this::touch);
         md.start(streams);
         if (config.trading()) {
             BinanceUserData ud = new BinanceUserData(config, gateway, rest, mapper, tracker, background, streams,
-                    this::instrumentOrNull, this::reportHealth);
+                    this::instrumentOrNull, board::refresh);
             this.userData = ud;
+            board.watch("stream user-data", ud::health);
             ud.start();
         }
-        long checkNs = config.healthCheck().toNanos();
-        background.scheduleWithFixedDelay(this::reportHealth, checkNs, checkNs, TimeUnit.NANOSECONDS);
+        board.refreshEvery(background, config.healthCheck());
         long ttlNs = config.metadataTtl().toNanos();
         background.scheduleWithFixedDelay(() -> metadata.refresh(EXCHANGE_INFO), ttlNs, ttlNs, TimeUnit.NANOSECONDS);
-        reportHealth();
+        board.refresh();
         LOG.info("{}: started ({} {}, {})", config.venue(), config.product(), config.symbols(),
                 config.trading() ? "trading" : "public data only");
     }
@@ -304,9 +353,14 @@ public final class BinanceVenue implements Venue {
         requireStarted().cancelAll(config.symbols());
     }
 
-    /** The venue's health now: the first problem of gateway, market stream, user-data stream, books; or HEALTHY. */
-    public VenueHealth health() {
-        return evaluate().health();
+    /**
+     * Polls every part of the venue's health now (a timer does it every {@code healthCheck}) and emits a status on
+     * change: the worst of the REST gateway, the market stream, the user-data stream and the books, in
+     * {@link HealthBoard#SEVERITY} order. DISCONNECTED before {@link #start}.
+     */
+    public VenueHealth checkHealth() {
+        HealthBoard h = health;
+        return h == null ? VenueHealth.DISCONNECTED : h.refresh();
     }
 
     /** Malformed messages skipped so far, market and user-data streams together. */
@@ -329,6 +383,10 @@ public final class BinanceVenue implements Venue {
         }
         orderThread.shutdownNow();
         background.shutdownNow();
+        if (ownedHttp != null) {
+            ownedHttp.dispatcher().executorService().shutdown();
+            ownedHttp.connectionPool().evictAll();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ for tests
@@ -364,7 +422,7 @@ public final class BinanceVenue implements Venue {
         }
         BinanceExchangeInfo info = mapper.exchangeInfo(s.reply().body());
         if (!info.rateLimits().isEmpty()) {
-            budget.apply(info.rateLimits());
+            budget.apply(info.rateLimits(), clock.nowNs());
         }
         for (String symbol : config.symbols()) {
             String status = info.status().get(symbol);
@@ -406,53 +464,6 @@ public final class BinanceVenue implements Venue {
         }
         return feed.withBook(b -> b.bestBidTicks() == OrderBook.NO_PRICE || b.bestAskTicks() == OrderBook.NO_PRICE
                 ? null : new long[] {b.bestBidTicks(), b.bestAskTicks()});
-    }
-
-    /** The venue's health and why, as one reading. */
-    private record Reading(VenueHealth health, String detail) {
-    }
-
-    /** The first problem found, or HEALTHY. */
-    private Reading evaluate() {
-        VenueHealth g = gateway.health();
-        if (g != VenueHealth.HEALTHY) {
-            return new Reading(g, "REST: " + g.description());
-        }
-        BinanceMarketData md = marketData;
-        if (md == null) {
-            return new Reading(VenueHealth.DISCONNECTED, "not started");
-        }
-        VenueHealth m = md.health();
-        if (m != VenueHealth.HEALTHY && m != VenueHealth.BOOK_INVALID) {
-            return new Reading(m, "market stream: " + m.description());
-        }
-        BinanceUserData ud = userData;
-        VenueHealth u = ud == null ? VenueHealth.HEALTHY : ud.health();
-        if (u != VenueHealth.HEALTHY) {
-            return new Reading(u, "user-data stream: " + u.description());
-        }
-        if (m == VenueHealth.BOOK_INVALID) {
-            return new Reading(m, md.bookDetail());
-        }
-        return new Reading(VenueHealth.HEALTHY, "");
-    }
-
-    /** Emits a VenueStatus when the health changed since the last one (with the reason of the moment). */
-    private void reportHealth() {
-        synchronized (healthLock) {
-            EventSink s = sink;
-            if (s == null || closed) {
-                return;
-            }
-            Reading now = evaluate();
-            if (now.health() == lastHealth) {
-                return;
-            }
-            LOG.info("{}: {}{}", config.venue(), now.health().description(),
-                    now.detail().isEmpty() ? "" : " (" + now.detail() + ")");
-            lastHealth = now.health();
-            s.offer(new VenueStatus(config.venue(), now.health(), now.detail(), clock.nowNs()));
-        }
     }
 
     private BinanceOrderEntry requireStarted() {

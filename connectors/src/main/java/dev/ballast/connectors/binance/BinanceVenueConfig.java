@@ -32,12 +32,18 @@ import java.util.regex.Pattern;
  * @param snapshotRetry      wait before asking again for a depth snapshot that failed or did not bridge (default 1 s)
  * @param healthCheck        how often the venue's health is re-evaluated to emit a change (default 1 s)
  * @param budgetHeadroom     share of each Binance rate limit this process may use (default 0.9)
+ * @param callTimeout        a REST call's whole time, connect to last byte (default 5 s); an order call that runs
+ *                           out is looked up by client id
+ * @param streamSilence      the market stream is stale after this long without a frame, and reconnected after three
+ *                           times that (default 10 s); the user-data stream, quiet while nothing trades, is watched
+ *                           with WebSocket pings instead
  */
 public record BinanceVenueConfig(VenueId venue, BinanceProduct product, String restUrl, String publicWsUrl,
                                  String privateWsUrl, List<String> symbols, Credentials credentials,
                                  Duration recvWindow, String depthSpeed, int snapshotLevels, Duration metadataTtl,
                                  Duration listenKeyKeepAlive, Duration lookupBackoffMin, Duration lookupBackoffMax,
-                                 Duration snapshotRetry, Duration healthCheck, double budgetHeadroom) {
+                                 Duration snapshotRetry, Duration healthCheck, double budgetHeadroom,
+                                 Duration callTimeout, Duration streamSilence) {
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9_]{2,32}");
     private static final Pattern SPEED = Pattern.compile("[0-9]{1,4}ms");
 
@@ -88,6 +94,8 @@ public record BinanceVenueConfig(VenueId venue, BinanceProduct product, String r
         }
         positive(venue, snapshotRetry, "snapshotRetry");
         positive(venue, healthCheck, "healthCheck");
+        positive(venue, callTimeout, "callTimeout");
+        positive(venue, streamSilence, "streamSilence");
         if (!(budgetHeadroom > 0 && budgetHeadroom <= 1)) {
             throw new IllegalArgumentException(venue + ".budgetHeadroom must be in (0, 1] (was " + budgetHeadroom
                     + ")");
@@ -110,14 +118,29 @@ public record BinanceVenueConfig(VenueId venue, BinanceProduct product, String r
                                                List<String> symbols, Credentials credentials) {
         return new BinanceVenueConfig(venue, product, rest, ws, ws, symbols, credentials, Duration.ofSeconds(5),
                 "100ms", 1000, Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofMillis(250),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 0.9);
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), 0.9, Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
     }
 
     /** The same with other base URLs (tests: loopback). */
     public BinanceVenueConfig withUrls(String rest, String publicWs, String privateWs) {
         return new BinanceVenueConfig(venue, product, rest, publicWs, privateWs, symbols, credentials, recvWindow,
                 depthSpeed, snapshotLevels, metadataTtl, listenKeyKeepAlive, lookupBackoffMin, lookupBackoffMax,
-                snapshotRetry, healthCheck, budgetHeadroom);
+                snapshotRetry, healthCheck, budgetHeadroom, callTimeout, streamSilence);
+    }
+
+    /** The same with other credentials (null: public data only). */
+    public BinanceVenueConfig withCredentials(Credentials keys) {
+        return new BinanceVenueConfig(venue, product, restUrl, publicWsUrl, privateWsUrl, symbols, keys, recvWindow,
+                depthSpeed, snapshotLevels, metadataTtl, listenKeyKeepAlive, lookupBackoffMin, lookupBackoffMax,
+                snapshotRetry, healthCheck, budgetHeadroom, callTimeout, streamSilence);
+    }
+
+    /** The same with another REST call timeout and market-stream silence limit. */
+    public BinanceVenueConfig withTimeouts(Duration call, Duration silence) {
+        return new BinanceVenueConfig(venue, product, restUrl, publicWsUrl, privateWsUrl, symbols, credentials,
+                recvWindow, depthSpeed, snapshotLevels, metadataTtl, listenKeyKeepAlive, lookupBackoffMin,
+                lookupBackoffMax, snapshotRetry, healthCheck, budgetHeadroom, call, silence);
     }
 
     /** The same with other timings. */
@@ -126,14 +149,14 @@ public record BinanceVenueConfig(VenueId venue, BinanceProduct product, String r
                                           Duration snapshotRetry, Duration healthCheck) {
         return new BinanceVenueConfig(venue, product, restUrl, publicWsUrl, privateWsUrl, symbols, credentials,
                 recvWindow, depthSpeed, snapshotLevels, metadataTtl, listenKeyKeepAlive, lookupBackoffMin,
-                lookupBackoffMax, snapshotRetry, healthCheck, budgetHeadroom);
+                lookupBackoffMax, snapshotRetry, healthCheck, budgetHeadroom, callTimeout, streamSilence);
     }
 
     /** The same with another diff stream speed ({@code 0ms}, {@code 100ms}, {@code 250ms}, ...). */
     public BinanceVenueConfig withDepthSpeed(String speed) {
         return new BinanceVenueConfig(venue, product, restUrl, publicWsUrl, privateWsUrl, symbols, credentials,
                 recvWindow, speed, snapshotLevels, metadataTtl, listenKeyKeepAlive, lookupBackoffMin,
-                lookupBackoffMax, snapshotRetry, healthCheck, budgetHeadroom);
+                lookupBackoffMax, snapshotRetry, healthCheck, budgetHeadroom, callTimeout, streamSilence);
     }
 
     /** True when keys are configured: order entry and the user-data stream are on. */

@@ -124,12 +124,12 @@ final class BinanceLoopback implements AutoCloseable {
                         Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(50));
     }
 
-    /** A venue on this loopback, with the test gateway ({@code callTimeout}) and streams. */
+    /**
+     * A venue on this loopback as production builds it ({@link BinanceVenue#create}: the kit's gateway and
+     * streams), with {@code callTimeout} for REST calls.
+     */
     BinanceVenue venue(BinanceVenueConfig config, Duration callTimeout) {
-        BinanceRateBudget budget = BinanceVenue.defaultBudget(config.product(), config.budgetHeadroom());
-        LoopbackGateway gateway = new LoopbackGateway(http, callTimeout, budget, new BinanceReplyClassifier(), clock);
-        return new BinanceVenue(config, gateway, budget, (url, listener) -> new LoopbackStream(http, url, listener,
-                clock), clock);
+        return BinanceVenue.create(config.withTimeouts(callTimeout, config.streamSilence()), clock);
     }
 
     BinanceVenue venue(BinanceVenueConfig config) {

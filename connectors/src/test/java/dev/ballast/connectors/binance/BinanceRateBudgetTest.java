@@ -66,17 +66,19 @@ class BinanceRateBudgetTest {
     }
 
     @Test
-    void shouldWaitForTheNextMinuteWhenAThrottleSaysNotHowLong() {
-        budget.onThrottled(0, T0);
+    void shouldHoldAThrottleWhenExchangeInfoRestatesTheLimits() {
+        budget.onThrottled(45 * SECOND, T0);
 
-        assertThat(budget.tryAcquire(ACCOUNT, T0)).isEqualTo(30 * SECOND);
+        budget.apply(List.of(new BinanceRateLimit(BinanceRateLimit.Type.REQUEST_WEIGHT, 60_000, 6_000)), T0);
+
+        assertThat(budget.tryAcquire(ACCOUNT, T0 + SECOND)).isEqualTo(44 * SECOND);
     }
 
     @Test
     void shouldKeepWhatAWindowCountedWhenExchangeInfoRestatesItsLimit() {
         budget.tryAcquire(ACCOUNT, T0);
 
-        budget.apply(List.of(new BinanceRateLimit(BinanceRateLimit.Type.REQUEST_WEIGHT, 60_000, 40)));
+        budget.apply(List.of(new BinanceRateLimit(BinanceRateLimit.Type.REQUEST_WEIGHT, 60_000, 40)), T0);
 
         assertThat(budget.used(BinanceRateLimit.Type.REQUEST_WEIGHT, 60_000, T0)).isEqualTo(20);
         assertThat(budget.tryAcquire(ACCOUNT, T0)).isZero();

@@ -64,7 +64,7 @@ class BinanceVenueConfigTest {
                 .exchangeInfo(BinanceCaptures.exchangeInfo(BinanceCaptures.FUTURES_INFO)).instruments();
 
         var md = new BinanceMarketData(config, List.of(instruments.get("BTCUSDT"), instruments.get("ETHUSDT")),
-                null, null, e -> true, null, null, () -> { });
+                null, null, e -> true, null, null, null);
 
         assertThat(md.streamUrl()).isEqualTo("wss://fstream.binance.com/stream?streams=btcusdt@depth@0ms/"
                 + "btcusdt@trade/ethusdt@depth@0ms/ethusdt@trade");

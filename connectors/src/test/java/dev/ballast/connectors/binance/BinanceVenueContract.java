@@ -172,7 +172,7 @@ abstract class BinanceVenueContract {
         }
         assertSameBook(published, oracle, instrument);
         assertThat(venue.feed(symbol()).gaps()).isZero();
-        soon().until(() -> venue.health() == VenueHealth.HEALTHY);
+        soon().until(() -> venue.checkHealth() == VenueHealth.HEALTHY);
         soon().until(() -> lastStatus() == VenueHealth.HEALTHY);
     }
 

@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.ballast.connectors.binance.BinanceLoopback.soon;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.ballast.connectors.live.Credentials;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.OrderRequest;
@@ -117,7 +116,7 @@ class BinanceVenueFaultTest {
             assertThat(r.reason()).isEqualTo(RejectReason.UNKNOWN_ORDER);
             assertThat(r.message()).contains("-2011");
         });
-        assertThat(venue.health()).isEqualTo(VenueHealth.HEALTHY);
+        assertThat(venue.checkHealth()).isEqualTo(VenueHealth.HEALTHY);
     }
 
     @Test
@@ -224,10 +223,7 @@ class BinanceVenueFaultTest {
     void shouldRefuseOrdersButStreamBooksWithoutKeys() {
         loop = new BinanceLoopback(BinanceProduct.SPOT);
         BinanceVenueConfig base = loop.config(SYMBOL);
-        BinanceVenueConfig publicOnly = new BinanceVenueConfig(base.venue(), base.product(), base.restUrl(),
-                base.publicWsUrl(), base.privateWsUrl(), base.symbols(), null, base.recvWindow(), base.depthSpeed(),
-                base.snapshotLevels(), base.metadataTtl(), base.listenKeyKeepAlive(), base.lookupBackoffMin(),
-                base.lookupBackoffMax(), base.snapshotRetry(), base.healthCheck(), base.budgetHeadroom());
+        BinanceVenueConfig publicOnly = base.withCredentials(null);
         open(BinanceProduct.SPOT, SYMBOL, BinanceCaptures.subscribedFrames(BinanceCaptures.SPOT_WS, SYMBOL),
                 Duration.ofSeconds(5), publicOnly);
         startAndSync(SYMBOL);
@@ -239,7 +235,7 @@ class BinanceVenueFaultTest {
                 r -> assertThat(r.reason()).isEqualTo(RejectReason.VENUE_UNAVAILABLE));
         assertThat(venue.balances()).isEmpty();
         assertThat(venue.fees(bid.instrument())).isEqualTo(BinanceProduct.SPOT.publicFees());
-        soon().until(() -> venue.health() == VenueHealth.HEALTHY);
+        soon().until(() -> venue.checkHealth() == VenueHealth.HEALTHY);
         assertThat(loop.rest.findAll(postRequestedFor(urlPathEqualTo("/api/v3/userDataStream")))).isEmpty();
     }
 
@@ -474,8 +470,4 @@ class BinanceVenueFaultTest {
         return "[" + String.join(",", out) + "]";
     }
 
-    @SuppressWarnings("unused")
-    private static Credentials credentials() {
-        return new Credentials(BinanceLoopback.API_KEY, BinanceLoopback.SECRET, null);
-    }
 }
