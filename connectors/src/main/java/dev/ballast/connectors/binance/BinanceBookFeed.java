@@ -13,6 +13,7 @@ import dev.ballast.core.event.PublicTrade;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,7 +222,7 @@ final class BinanceBookFeed implements BinanceMessageHandler {
     }
 
     /** The venue's own synced book; for tests, under the feed's lock. */
-    synchronized <T> T withBook(java.util.function.Function<OrderBook, T> reader) {
+    synchronized <T> T withBook(Function<OrderBook, T> reader) {
         return reader.apply(sync.book());
     }
 

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,8 @@ final class BinanceOrderEntry {
     private final Function<String, Instrument> instruments;
     private final Function<InstrumentId, long[]> touch;
     private final Credentials credentials;
+    /** Orders with a lookup scheduled or running: one at a time per order. */
+    private final Set<ClientOrderId> pendingLookups = ConcurrentHashMap.newKeySet();
 
     /**
      * @param instruments the instrument of a symbol, or null when the venue has none by that name
@@ -275,13 +279,32 @@ final class BinanceOrderEntry {
 
     // ------------------------------------------------------------------------------------------------ lookups
 
-    /** What a lookup settles. */
-    private enum Mode { PLACE, CANCEL }
+    /** What a lookup settles: a place or a cancel whose outcome is unknown, or an order the user stream may have missed. */
+    private enum Mode { PLACE, CANCEL, RECONCILE }
+
+    /**
+     * Looks up every order still live here: the user-data stream was down (or its listen key replaced), and what
+     * happened to them meanwhile may never come on it.
+     */
+    void reconcile(String why) {
+        List<BinanceOrders.Live> live = orders.liveOrders();
+        if (!live.isEmpty()) {
+            LOG.info("{}: {}; looking up {} live orders by client id", config.venue(), why, live.size());
+        }
+        for (BinanceOrders.Live o : live) {
+            resolveLater(o.instrument(), o.clientOrderId(), Mode.RECONCILE, 0, why);
+        }
+    }
 
     private void resolveLater(InstrumentId iid, ClientOrderId id, Mode mode, int attempt, String why) {
         if (attempt == 0) {
-            LOG.warn("{} {}: {} outcome unknown ({}); asking the venue by client id, never sending it again", iid, id,
-                    mode == Mode.PLACE ? "order" : "cancel", why);
+            if (!pendingLookups.add(id)) {
+                return; // a lookup of this order is already under way
+            }
+            if (mode != Mode.RECONCILE) {
+                LOG.warn("{} {}: {} outcome unknown ({}); asking the venue by client id, never sending it again", iid,
+                        id, mode == Mode.PLACE ? "order" : "cancel", why);
+            }
         }
         long minNs = config.lookupBackoffMin().toNanos();
         long delayNs = Math.min(config.lookupBackoffMax().toNanos(), minNs << Math.min(attempt, 20));
@@ -290,6 +313,15 @@ final class BinanceOrderEntry {
     }
 
     private void lookUp(InstrumentId iid, ClientOrderId id, Mode mode, int attempt) {
+        if (settled(iid, id, mode, attempt)) {
+            pendingLookups.remove(id);
+        } else {
+            resolveLater(iid, id, mode, attempt + 1, "");
+        }
+    }
+
+    /** One lookup; true when it settled the order (or the cancel), false to ask again later. */
+    private boolean settled(InstrumentId iid, ClientOrderId id, Mode mode, int attempt) {
         CallResult result = gateway.call(rest.queryOrder(iid.symbol(), id));
         long nowNs = clock.nowNs();
         if (result instanceof CallResult.Success s) {
@@ -297,22 +329,23 @@ final class BinanceOrderEntry {
             OrderReport report = body == null ? null : reportOrNull(body);
             if (report != null) {
                 settle(report, mode, nowNs);
-                return;
+                return true;
             }
         } else if (result instanceof CallResult.Rejected rj && BinanceErrors.NO_SUCH_ORDER.equals(rj.code())) {
             if (mode == Mode.CANCEL) {
                 orders.cancelRejected(iid, id, RejectReason.UNKNOWN_ORDER, redact(rj.code() + " " + rj.message()),
                         nowNs);
-                return;
+                return true;
             }
             long sentNs = orders.sentNs(id);
             if (sentNs < 0 || nowNs - sentNs > config.recvWindow().toNanos() + NOT_FOUND_GRACE_NS) {
+                // ignored by the tracker if the order was accepted meanwhile
                 orders.rejected(iid, id, RejectReason.VENUE_UNAVAILABLE,
                         "not placed: the venue does not know the order after its send failed", nowNs);
-                return;
+                return true;
             }
         }
-        resolveLater(iid, id, mode, attempt + 1, "");
+        return false;
     }
 
     /** Reports what the venue says of an order whose place or cancel had an unknown outcome. */

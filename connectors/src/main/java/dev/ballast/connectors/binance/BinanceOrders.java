@@ -14,8 +14,10 @@ import dev.ballast.core.event.OrderFilled;
 import dev.ballast.core.event.OrderRejected;
 import dev.ballast.core.event.RejectReason;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -220,6 +222,21 @@ final class BinanceOrders {
     synchronized void cancelRejected(InstrumentId instrument, ClientOrderId id, RejectReason reason, String message,
                                      long timestampNs) {
         offer(new CancelRejected(instrument, id, reason, message, timestampNs));
+    }
+
+    /** One order not yet ended, as {@link #liveOrders()} lists it. */
+    record Live(InstrumentId instrument, ClientOrderId clientOrderId) {
+    }
+
+    /** The orders not yet ended (sent, accepted or partly filled), oldest first. */
+    synchronized List<Live> liveOrders() {
+        List<Live> out = new ArrayList<>();
+        orders.forEach((id, s) -> {
+            if (!s.terminal) {
+                out.add(new Live(s.instrument, id));
+            }
+        });
+        return out;
     }
 
     /** Events the sink refused (its queue was full). */

@@ -7,6 +7,7 @@ import dev.ballast.connectors.live.WindowBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -115,6 +116,6 @@ public final class BinanceRateBudget implements RateBudget {
 
     /** {@code orders 10s}: the window's name, the same whatever its limit. */
     private static String windowName(BinanceRateLimit l) {
-        return l.type().name().toLowerCase(java.util.Locale.ROOT) + " " + l.intervalLabel();
+        return l.type().name().toLowerCase(Locale.ROOT) + " " + l.intervalLabel();
     }
 }

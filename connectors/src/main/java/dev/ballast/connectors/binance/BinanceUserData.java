@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ final class BinanceUserData implements StreamListener {
     private final BinanceVenue.StreamFactory streams;
     private final Function<String, Instrument> instruments;
     private final Runnable healthChanged;
+    private final Consumer<String> reconcile;
+    /** Connections opened so far with any key: every one after the first may have missed events. */
+    private final AtomicLong opens = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong keysObtained = new AtomicLong();
     private volatile String listenKey;
@@ -61,7 +65,8 @@ final class BinanceUserData implements StreamListener {
 
     BinanceUserData(BinanceVenueConfig config, VenueGateway gateway, BinanceRest rest, BinanceMapper mapper,
                     BinanceOrders orders, ScheduledExecutorService background, BinanceVenue.StreamFactory streams,
-                    Function<String, Instrument> instruments, Runnable healthChanged) {
+                    Function<String, Instrument> instruments, Runnable healthChanged,
+                    Consumer<String> reconcile) {
         this.config = config;
         this.gateway = gateway;
         this.rest = rest;
@@ -71,6 +76,7 @@ final class BinanceUserData implements StreamListener {
         this.streams = streams;
         this.instruments = instruments;
         this.healthChanged = healthChanged;
+        this.reconcile = reconcile;
     }
 
     /** Gets a key and connects, on the background thread; keeps the key alive from then on. */
@@ -111,6 +117,9 @@ final class BinanceUserData implements StreamListener {
     public void onOpen(StreamSender sender) {
         LOG.info("{}: user-data stream connected", config.venue());
         healthChanged.run();
+        if (opens.incrementAndGet() > 1) {
+            reconcile.accept("user-data stream reconnected");
+        }
     }
 
     @Override

@@ -40,7 +40,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,8 +314,9 @@ public final class BinanceVenue implements Venue {
                 clock, this::instrumentOrNull, this::touch);
         md.start(streams);
         if (config.trading()) {
+            BinanceOrderEntry entry = orderEntry;
             BinanceUserData ud = new BinanceUserData(config, gateway, rest, mapper, tracker, background, streams,
-                    this::instrumentOrNull, board::refresh);
+                    this::instrumentOrNull, board::refresh, entry::reconcile);
             this.userData = ud;
             board.watch("stream user-data", ud::health);
             ud.start();
@@ -480,7 +483,7 @@ public final class BinanceVenue implements Venue {
     }
 
     /** A cache read, with the loader's own exception rather than Caffeine's wrapper. */
-    private static <T> T unwrap(java.util.function.Supplier<T> read) {
+    private static <T> T unwrap(Supplier<T> read) {
         try {
             return read.get();
         } catch (CompletionException e) {
@@ -491,7 +494,7 @@ public final class BinanceVenue implements Venue {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

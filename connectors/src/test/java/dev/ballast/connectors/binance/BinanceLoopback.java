@@ -153,10 +153,16 @@ final class BinanceLoopback implements AutoCloseable {
         marketSocket.send(frame);
     }
 
-    /** Drops the market stream connection from the server's side. */
+    /** Closes the market stream connection from the server's side. */
     void dropMarket() {
         soon().until(() -> marketSocket != null);
-        marketSocket.cancel();
+        marketSocket.close(1001, "going away");
+    }
+
+    /** Closes the user-data stream of {@code listenKey} from the server's side. */
+    void dropUser(String listenKey) {
+        soon().until(() -> userSockets.containsKey(listenKey));
+        userSockets.remove(listenKey).close(1001, "going away");
     }
 
     /** Sends a frame on the user-data stream opened with {@code listenKey} (waits for it to connect). */

@@ -431,6 +431,73 @@ class BinanceVenueFaultTest {
         assertThat(published.bestBidTicks()).isEqualTo(venue.withBook(SYMBOL, OrderBook::bestBidTicks));
     }
 
+    @Test
+    void shouldInvalidateTheBooksWhenTheMarketStreamDropsThenReconnectAndResync() {
+        openSpot();
+        startAndSync(SYMBOL);
+        soon().until(() -> lastStatus() == VenueHealth.HEALTHY);
+
+        loop.dropMarket();
+
+        soon().until(() -> loop.marketConnections.get() == 2 && venue.feed(SYMBOL).isValid()
+                && lastStatus() == VenueHealth.HEALTHY);
+        List<VenueHealth> statuses = sink.ofType(VenueStatus.class).stream().map(VenueStatus::health)
+                .collect(Collectors.toList());
+        assertThat(statuses.get(statuses.size() - 2)).as("unusable until resynced (disconnected or book invalid)")
+                .isIn(VenueHealth.DISCONNECTED, VenueHealth.BOOK_INVALID);
+        assertThat(statuses.subList(0, statuses.size() - 2)).contains(VenueHealth.HEALTHY);
+        assertThat(loop.rest.findAll(getRequestedFor(urlPathEqualTo("/api/v3/depth")))).hasSize(2);
+        published(instrument(SYMBOL));
+    }
+
+    @Test
+    void shouldLookUpLiveOrdersAfterTheUserStreamReconnectsAndPassOnWhatItMissed() {
+        openSpot();
+        stubPlace(200, "{\"symbol\":\"NKNUSDT\",\"orderId\":81,\"clientOrderId\":\"miss1\",\"transactTime\":1,"
+                + "\"status\":\"NEW\",\"executedQty\":\"0\"}");
+        loop.rest.stubFor(get(urlPathEqualTo("/api/v3/order")).withQueryParam("origClientOrderId", equalTo("miss1"))
+                .willReturn(BinanceLoopback.json("{\"symbol\":\"NKNUSDT\",\"orderId\":81,\"clientOrderId\":\"miss1\","
+                        + "\"price\":\"0.34000000\",\"origQty\":\"100.00000000\",\"executedQty\":\"100.00000000\","
+                        + "\"status\":\"FILLED\",\"type\":\"LIMIT_MAKER\",\"side\":\"BUY\",\"time\":1633998512000,"
+                        + "\"updateTime\":1633998519000}")));
+        loop.rest.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("orderId", equalTo("81"))
+                .willReturn(BinanceLoopback.json("[{\"symbol\":\"NKNUSDT\",\"id\":601,\"orderId\":81,\"price\":"
+                        + "\"0.34000000\",\"qty\":\"100.00000000\",\"quoteQty\":\"34\",\"commission\":\"0.025\","
+                        + "\"commissionAsset\":\"USDT\",\"time\":1633998519000,\"isBuyer\":true,\"isMaker\":true,"
+                        + "\"isBestMatch\":true}]")));
+        startAndSync(SYMBOL);
+        soon().until(() -> loop.userConnected("key-1"));
+        OrderRequest bid = postOnlyBid("miss1", "0.3400", "100");
+        venue.place(bid);
+        soon().until(() -> sink.forOrder(bid.clientOrderId()).size() == 1);
+
+        loop.dropUser("key-1");
+
+        soon().until(() -> sink.forOrder(bid.clientOrderId()).size() == 2);
+        assertThat(sink.forOrder(bid.clientOrderId()).get(1)).isInstanceOfSatisfying(OrderFilled.class, f -> {
+            assertThat(f.fill().tradeId().value()).isEqualTo("601");
+            assertThat(f.fill().size()).isEqualByComparingTo("100");
+        });
+        assertThat(placesSent()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldServeCachedInstrumentsPastTheirTtlAndRefreshThemInTheBackground() {
+        openSpot();
+        assertThat(venue.instruments().get(0).minNotional()).isEqualByComparingTo("10");
+        String raised = BinanceCaptures.exchangeInfo(BinanceCaptures.SPOT_INFO, BinanceLoopback.CAPTURED_SYMBOLS)
+                .replace("\"minNotional\":\"10.00000000\"", "\"minNotional\":\"12.00000000\"");
+        loop.rest.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(BinanceLoopback.json(raised)));
+
+        assertThat(venue.instruments().get(0).minNotional()).as("within the TTL: cached").isEqualByComparingTo("10");
+        loop.clock.advance(Duration.ofMinutes(11));
+        assertThat(venue.instruments().get(0).minNotional()).as("stale value served while refreshing")
+                .isEqualByComparingTo("10");
+
+        soon().until(() -> venue.instruments().get(0).minNotional().compareTo(new BigDecimal("12")) == 0);
+        assertThat(loop.rest.findAll(getRequestedFor(urlPathEqualTo("/api/v3/exchangeInfo")))).hasSize(1 + 2);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private VenueHealth lastStatus() {
