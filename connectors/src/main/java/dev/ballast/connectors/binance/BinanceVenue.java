@@ -65,10 +65,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <h2>Health</h2>
- * One {@link VenueStatus} whenever the venue's health changes, the first problem found in this order: the gateway
- * (banned, breaker open, rate limited), the market stream (disconnected, stale), the user-data stream (with keys),
- * the books (BOOK_INVALID while any is out of sync). Re-evaluated on every change seen and every
- * {@code healthCheck}.
+ * A kit {@link HealthBoard} watches the REST gateway, the market stream, the user-data stream (with keys) and each
+ * book, and emits one {@link dev.ballast.core.event.VenueStatus} whenever the venue's health changes (worst part
+ * first: banned, breaker open, disconnected, stale, book invalid, rate limited); refreshed on every change seen
+ * and every {@code healthCheck}.
  *
  * <h2>Threads</h2>
  * The caller's thread (the engine) only hands work over, except the blocking reads. One order thread per venue runs
