@@ -102,13 +102,14 @@ public final class BinanceVenue implements Venue {
     private final LoadingCache<String, BinanceExchangeInfo> metadata;
     private final LoadingCache<String, FeeSchedule> fees;
 
+    /** The HTTP client {@link #create} made, closed with the venue; null when the caller owns it. */
+    private final OkHttpClient ownedHttp;
+
     private volatile EventSink sink;
-    private volatile BinanceOrders orders;
     private volatile BinanceMarketData marketData;
     private volatile BinanceUserData userData;
     private volatile BinanceOrderEntry orderEntry;
     private volatile HealthBoard health;
-    private final OkHttpClient ownedHttp;
     private volatile boolean closed;
 
     /**
@@ -133,7 +134,7 @@ public final class BinanceVenue implements Venue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rest = new BinanceRest(config, clock);
         this.mapper = new BinanceMapper(config.venue(), config.product());
-        String name = "binance-" + config.venue().name();
+        String name = config.venue().name();
         this.orderThread = Executors.newSingleThreadExecutor(daemon(name + "-orders"));
         this.background = Executors.newSingleThreadScheduledExecutor(daemon(name + "-background"));
         long ttlNs = config.metadataTtl().toNanos();
@@ -306,7 +307,6 @@ public final class BinanceVenue implements Venue {
         board.watchGateway(gateway);
         this.health = board;
         BinanceOrders tracker = new BinanceOrders(sink);
-        this.orders = tracker;
         BinanceMarketData md = new BinanceMarketData(config, instruments, gateway, rest, sink, background, clock,
                 board);
         this.marketData = md;
