@@ -3,6 +3,11 @@ package dev.ballast.bot.cli;
 import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.ConfigException;
 import dev.ballast.bot.config.ConfigLoader;
+import dev.ballast.bot.config.Mode;
+import dev.ballast.bot.journal.JdbcJournal;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalException;
+import dev.ballast.bot.run.LiveTrading;
 import dev.ballast.bot.run.BotRunner;
 import dev.ballast.bot.config.Mode;
 import dev.ballast.bot.run.LiveTrading;
@@ -17,7 +22,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. */
+/**
+ * Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. Every start
+ * opens the configured journal and recovers from it (docs/recovery.md) before the first quote.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Trade (paper mode: simulated venues, no keys) until Ctrl-C, SIGTERM or --duration.")
 public final class RunCommand implements Callable<Integer> {
@@ -46,19 +54,43 @@ public final class RunCommand implements Callable<Integer> {
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
         SystemClock clock = new SystemClock();
-        if (c.mode() == Mode.PAPER) {
-            BotRunner runner = new BotRunner(PaperTrading.assemble(c, clock), clock);
-            return runner.run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
-        }
-        LiveTrading bot;
+        Journal journal;
         try {
-            bot = LiveTrading.assemble(c, clock);
+            journal = JdbcJournal.open(c.journal().url(), c.journal().synchronous());
+        } catch (JournalException e) {
+            spec.commandLine().getErr().println("ballast: cannot start: " + e.getMessage());
+            return BallastCommand.EXIT_START_REFUSED;
+        }
+        BotRunner runner;
+        LiveTrading live = null;
+        try {
+            if (c.mode() == Mode.PAPER) {
+                runner = new BotRunner(PaperTrading.assemble(c, clock, journal), clock);
+            } else {
+                live = LiveTrading.assemble(c, clock, journal);
+                runner = new BotRunner(live, clock);
+            }
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("cannot start in " + c.mode().configName() + " mode: " + e.getMessage());
+            journal.close();
+            if (c.mode() == Mode.PAPER) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("ballast: cannot start in " + c.mode().configName() + " mode: "
+                    + e.getMessage());
             return BallastCommand.EXIT_VENUE_UNAVAILABLE;
         }
-        try (bot) {
-            return new BotRunner(bot, clock).run(duration) ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        boolean flat;
+        try {
+            flat = runner.run(duration);
+        } finally {
+            if (live != null) {
+                live.close();
+            }
         }
+        if (runner.startRefusal() != null) {
+            spec.commandLine().getErr().println("ballast: " + runner.startRefusal());
+            return BallastCommand.EXIT_START_REFUSED;
+        }
+        return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
     }
 }

@@ -31,7 +31,8 @@ import java.util.Objects;
  *       of every simulated market trading it;</li>
  *   <li>every asset traded on a simulated venue has {@code simulation.assets.<ASSET>};</li>
  *   <li>every venue balance (paper balances included) is in the quote currency or in an asset under
- *       {@code assets}.</li>
+ *       {@code assets};</li>
+ *   <li>every per-asset reconciliation tolerance is for the quote currency or an asset under {@code assets}.</li>
  * </ul>
  *
  * @param mode how the bot trades; required
@@ -44,6 +45,9 @@ import java.util.Objects;
  * @param assets the traded assets by code, in file order; at least one
  * @param estimators the estimators' settings; optional in the file ({@link EstimatorsConfig#DEFAULTS})
  * @param hedging hedge pricing, routing and decision timing; optional in the file ({@link HedgingConfig#DEFAULTS})
+ * @param journal where and how the bot journals; optional in the file ({@link JournalConfig#defaults})
+ * @param reconciliation how the bot reconciles with its venues; optional in the file
+ *     ({@link ReconciliationConfig#DEFAULTS})
  */
 public record BallastConfig(
         Mode mode,
@@ -54,7 +58,9 @@ public record BallastConfig(
         Map<VenueId, LiveVenueConfig> liveVenues,
         Map<Asset, AssetConfig> assets,
         EstimatorsConfig estimators,
-        HedgingConfig hedging) {
+        HedgingConfig hedging,
+        JournalConfig journal,
+        ReconciliationConfig reconciliation) {
 
     /** @throws IllegalArgumentException listing every rule that is broken, each named by its dotted path */
     public BallastConfig {
@@ -66,6 +72,8 @@ public record BallastConfig(
         Objects.requireNonNull(assets, "assets");
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(hedging, "hedging");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(reconciliation, "reconciliation");
         venues = Collections.unmodifiableMap(new LinkedHashMap<>(venues));
         liveVenues = Collections.unmodifiableMap(new LinkedHashMap<>(liveVenues));
         assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
@@ -84,7 +92,31 @@ public record BallastConfig(
         assets.values().forEach(a -> Objects.requireNonNull(a, "assets value"));
         Rules r = new Rules();
         checkAcrossParts(r, mode, quoteCurrency, simulation, venues, liveVenues, assets);
+        checkReconciliation(r, quoteCurrency, assets, reconciliation);
         r.throwIfAny();
+    }
+
+    /** A config built in code with the default journal ({@code ./data/journal.db}) and reconciliation. */
+    public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
+                         Map<VenueId, VenueConfig> venues, Map<Asset, AssetConfig> assets, EstimatorsConfig estimators,
+                         HedgingConfig hedging) {
+        this(mode, quoteCurrency, engine, simulation, venues, Map.of(), assets, estimators, hedging);
+    }
+
+    /** A config with live venues built in code, with the default journal and reconciliation. */
+    public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
+                         Map<VenueId, VenueConfig> venues, Map<VenueId, LiveVenueConfig> liveVenues,
+                         Map<Asset, AssetConfig> assets, EstimatorsConfig estimators, HedgingConfig hedging) {
+        this(mode, quoteCurrency, engine, simulation, venues, liveVenues, assets, estimators, hedging,
+                JournalConfig.defaults(name -> null), ReconciliationConfig.DEFAULTS);
+    }
+
+    private static void checkReconciliation(Rules r, Asset quoteCurrency, Map<Asset, AssetConfig> assets,
+                                            ReconciliationConfig reconciliation) {
+        for (Asset asset : reconciliation.assetTolerance().keySet()) {
+            r.require(asset.equals(quoteCurrency) || assets.containsKey(asset), "reconciliation.balanceTolerance.assets."
+                    + asset + " must be the quoteCurrency " + quoteCurrency + " or an asset configured under assets");
+        }
     }
 
     private static void checkAcrossParts(Rules r, Mode mode, Asset quoteCurrency, SimulationConfig simulation,

@@ -121,7 +121,24 @@ public final class ConfigWriter {
         hedgingNode.put("decisionIntervalMs", hedging.decisionIntervalMs());
         hedgingNode.put("limitSlackBps", plain(hedging.limitSlackBps()));
         hedgingNode.put("basisHalfLifeSec", plain(hedging.basisHalfLifeSec()));
+        writeJournal(root.putObject("journal"), config.journal());
+        writeReconciliation(root.putObject("reconciliation"), config.reconciliation());
         return root;
+    }
+
+    private static void writeJournal(ObjectNode node, JournalConfig journal) {
+        node.put("url", journal.url());
+        node.put("snapshotIntervalSec", journal.snapshotIntervalSec());
+        node.put("synchronous", journal.synchronous().configName());
+    }
+
+    private static void writeReconciliation(ObjectNode node, ReconciliationConfig reconciliation) {
+        node.put("intervalSec", reconciliation.intervalSec());
+        ObjectNode tolerance = node.putObject("balanceTolerance");
+        tolerance.put("relative", reconciliation.relativeTolerance());
+        ObjectNode assets = tolerance.putObject("assets");
+        reconciliation.assetTolerance().forEach((asset, amount) -> assets.put(asset.code(), amount));
+        node.put("cancelUnknownOrders", reconciliation.cancelUnknownOrders());
     }
 
     /** A double as its shortest exact decimal, written without an exponent ({@code 0.0001}, not {@code 1.0E-4}). */

@@ -114,6 +114,11 @@ final class Section {
         return value(key, false, fallback, Section::parseInt, WHOLE_NUMBER);
     }
 
+    /** Text, as written (trimmed); {@code fallback} when absent. */
+    String text(String key, String fallback) {
+        return value(key, false, fallback, t -> t.isEmpty() ? null : t, "must be text");
+    }
+
     Asset asset(String key) {
         return value(key, true, null, Section::parseAsset, ASSET);
     }

@@ -1,6 +1,8 @@
 package dev.ballast.bot.engine;
 
 import dev.ballast.bot.inventory.InventoryAggregator;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalException;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -78,6 +80,12 @@ import org.slf4j.LoggerFactory;
  * curve; a hedge is worked by a {@link HedgeExecution} whose schedule cuts it into IOC children routed to the
  * cheapest healthy venues. While a hedge is in flight the quote that would grow the position is not shown, and
  * the decision counts what is in flight, so a hedge is never doubled.
+ *
+ * <p>Journal ({@link #journal}): the order manager writes each order's intent before it is sent and the answers as
+ * they are applied; the engine writes each fill before applying it (a fill the journal already has is ignored: it
+ * was counted before, by this session or by reconciliation), each rebalancing decision that is logged, with its
+ * reason, and an inventory snapshot every {@code snapshotIntervalNs}. Without a journal ({@link Journal#none()}, the
+ * default: backtests, benchmarks) nothing of this changes what the engine does.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -107,6 +115,11 @@ public final class Engine {
     private final Map<dev.ballast.core.ClientOrderId, HedgeExecution> hedgeByOrder = new HashMap<>();
     private long nextHedgeId = 1;
     private Consumer<Engine> statusSink = e -> { };
+    private Journal journal = Journal.none();
+    private long snapshotIntervalNs;
+    private long nextSnapshotNs = Long.MAX_VALUE;
+    private long duplicateFills;
+    private long journalErrors;
 
     private Thread owner;
     private boolean started;
@@ -164,6 +177,36 @@ public final class Engine {
     }
 
     /**
+     * Journals to {@code journal} from now on (wiring time, before {@link #start}): intents and answers through the
+     * order manager, fills, logged decisions, and an inventory snapshot every {@code snapshotIntervalNs} (0: none but
+     * those asked with {@link #journalSnapshot()}).
+     */
+    public void journal(Journal journal, long snapshotIntervalNs) {
+        if (snapshotIntervalNs < 0) {
+            throw new IllegalArgumentException("snapshotIntervalNs must be >= 0 (was " + snapshotIntervalNs + ")");
+        }
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.snapshotIntervalNs = snapshotIntervalNs;
+        orders.journal(journal);
+    }
+
+    /** Writes an inventory snapshot to the journal now (engine thread); nothing without a durable journal. */
+    public void journalSnapshot() {
+        if (!journal.isDurable()) {
+            return;
+        }
+        long now = clock.nowNs();
+        try {
+            journal.snapshot(now, inventory.snapshot());
+        } catch (JournalException e) {
+            journalFailed(e);
+        }
+        if (snapshotIntervalNs > 0) {
+            nextSnapshotNs = now + snapshotIntervalNs;
+        }
+    }
+
+    /**
      * Reads every venue's balances as the starting inventory, starts every venue's streams into the inbox,
      * and starts quoting. Blocking calls to venues happen here, before trading.
      */
@@ -195,6 +238,9 @@ public final class Engine {
         started = true;
         quoting = true;
         nextStatusNs = clock.nowNs() + settings.statusIntervalNs();
+        if (journal.isDurable() && snapshotIntervalNs > 0) {
+            nextSnapshotNs = clock.nowNs() + snapshotIntervalNs;
+        }
         LOG.info("engine started: {} venues, {} markets, assets {}", venues.size(), markets.size(), assets.keySet());
     }
 
@@ -225,6 +271,9 @@ public final class Engine {
                     }
                 }
             }
+        }
+        if (now >= nextSnapshotNs && started) {
+            journalSnapshot();
         }
         if (now >= nextStatusNs) {
             nextStatusNs = now + settings.statusIntervalNs();
@@ -393,6 +442,12 @@ public final class Engine {
             LOG.warn("fill for an instrument we do not trade, ignored: {}", fill);
             return;
         }
+        if (!journalFill(m.instrument, fill)) {
+            duplicateFills++;
+            LOG.info("fill {} of {} on {} is in the journal already: not counted twice", fill.tradeId(),
+                    fill.clientOrderId(), fill.instrument());
+            return;
+        }
         Order o = orders.onFill(fill);
         if (o == null) {
             foreignFills++;
@@ -424,6 +479,21 @@ public final class Engine {
                 decide(a, now);
             }
         }
+    }
+
+    /** Journals a fill. @return false when the journal had it already; true when new or when the write failed */
+    private boolean journalFill(Instrument instrument, Fill fill) {
+        try {
+            return journal.fill(instrument, fill);
+        } catch (JournalException e) {
+            journalFailed(e); // the fill happened: count it; reconciliation finds it missing from the journal
+            return true;
+        }
+    }
+
+    private void journalFailed(JournalException e) {
+        journalErrors++;
+        LOG.error("journal write failed; the engine carries on and reconciliation settles it", e);
     }
 
     private void markDirty(Market m) {
@@ -611,7 +681,16 @@ public final class Engine {
         // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise)
         if (d.action() != RebalanceAction.WAIT || previous == null || previous.action() != d.action()
                 || previous.basis() != d.basis()) {
-            LOG.info("DECIDE {}", d.reason());
+            String why = d.reason();
+            LOG.info("DECIDE {}", why);
+            if (journal.isDurable()) {
+                try {
+                    journal.hedgeDecision(now, a.settings.asset(), d.action().name(), d.side().orElse(null),
+                            d.hedgeSizeBase(), why);
+                } catch (JournalException e) {
+                    journalFailed(e);
+                }
+            }
         }
         if (d.isHedge() && a.hedge == null && d.side().isPresent()) {
             startHedge(a, d, now, fair);
@@ -909,6 +988,11 @@ public final class Engine {
     public long eventErrors() { return eventErrors; }
     public long unknownInstrumentEvents() { return unknownInstrumentEvents; }
     public long foreignFills() { return foreignFills; }
+    /** Fills ignored because the journal had them already. */
+    public long duplicateFills() { return duplicateFills; }
+    /** Journal writes that failed, the order manager's included. */
+    public long journalErrors() { return journalErrors + orders.journalErrorCount(); }
+    public Journal journal() { return journal; }
     public long publicTrades() { return trades; }
     public boolean isQuoting() { return quoting; }
     public long venueStatusChanges() { return venueStatusChanges; }

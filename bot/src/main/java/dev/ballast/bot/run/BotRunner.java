@@ -1,6 +1,11 @@
 package dev.ballast.bot.run;
 
 import dev.ballast.bot.engine.Engine;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.recovery.PeriodicReconciler;
+import dev.ballast.bot.recovery.Recovery;
+import dev.ballast.bot.recovery.ReconciliationSettings;
+import dev.ballast.bot.recovery.StartRefusedException;
 import dev.ballast.bot.status.StatusFormatter;
 import dev.ballast.connectors.sim.SimulatedMarket;
 import dev.ballast.core.Order;
@@ -19,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * quoting, cancel every open order on every venue, wait for the venues to confirm (bounded), print the final
  * inventory and PnL.
  *
+ * <p>Journal: the engine thread starts by recovering ({@link Recovery#start}: the journal, then each venue, before
+ * the first quote; a refused start ends the run with {@link #startRefusal()} set), reconciles periodically while
+ * trading, snapshots the inventory at the end, and closes the journal (flushed) as its last act.
+ *
  * <p>Threads: {@link #run} is called once, from the main thread, and returns when both threads are done.
  * {@link #requestStop} is safe from any thread.
  */
@@ -29,14 +38,21 @@ public final class BotRunner {
     private static final Duration CANCEL_DEADLINE = Duration.ofSeconds(10);
 
     private final Engine engine;
+    private final Journal journal;
+    private final Recovery recovery;
+    private final ReconciliationSettings reconciliation;
     private final SimulatedMarket market;
     private final Clock clock;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile String stopReason;
     private volatile boolean flatAtExit;
+    private volatile String startRefusal;
 
     public BotRunner(PaperTrading bot, Clock clock) {
         this.engine = bot.engine();
+        this.journal = bot.journal();
+        this.recovery = bot.recovery();
+        this.reconciliation = bot.reconciliationSettings();
         this.market = bot.market();
         this.clock = clock;
     }
@@ -44,6 +60,9 @@ public final class BotRunner {
     /** A bot on real exchanges (live or paper-live): no simulated market to drive; the venues run their own threads. */
     public BotRunner(LiveTrading bot, Clock clock) {
         this.engine = bot.engine();
+        this.journal = bot.journal();
+        this.recovery = bot.recovery();
+        this.reconciliation = bot.reconciliationSettings();
         this.market = null;
         this.clock = clock;
     }
@@ -53,6 +72,11 @@ public final class BotRunner {
         if (stopReason == null) {
             stopReason = reason;
         }
+    }
+
+    /** Why the start was refused (reconciliation), or null when it was not. */
+    public String startRefusal() {
+        return startRefusal;
     }
 
     /**
@@ -91,6 +115,7 @@ public final class BotRunner {
                 LOG.error("engine thread failed; cancelling every open order", e);
                 emergencyCancel();
             } finally {
+                journal.close(); // every write is committed already: this marks the session ended and checkpoints
                 done.countDown();
             }
         }, "engine");
@@ -130,13 +155,23 @@ public final class BotRunner {
 
     private void engineLoop(long startNs, long endNs) {
         engine.statusSink(e -> STATUS.info("\n{}", StatusFormatter.status(e, startNs)));
-        engine.start();
+        try {
+            recovery.start(engine);
+        } catch (StartRefusedException e) {
+            startRefusal = e.getMessage();
+            flatAtExit = true; // nothing was sent
+            return;
+        }
+        // until the risk layer turns a failure into HALTED, a failed reconciliation stops the run: quotes pulled,
+        // every order cancelled
+        PeriodicReconciler reconciler = new PeriodicReconciler(engine, reconciliation,
+                failure -> requestStop(failure.message()), clock);
         while (stopReason == null) {
             if (clock.nowNs() >= endNs) {
                 requestStop("duration reached");
                 break;
             }
-            if (engine.doWork() == 0) {
+            if (engine.doWork() + reconciler.doWork() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
         }
@@ -153,6 +188,7 @@ public final class BotRunner {
             Thread.onSpinWait();
         }
         flatAtExit = engine.isFlat();
+        engine.journalSnapshot();
         if (!flatAtExit) {
             for (Order o : engine.orders().liveOrders()) {
                 LOG.error("still open at exit (venue did not confirm the cancel in {}s): {}", CANCEL_DEADLINE.toSeconds(), o);

@@ -4,6 +4,9 @@ import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.LiveMarketConfig;
 import dev.ballast.bot.config.LiveVenueConfig;
 import dev.ballast.bot.engine.Engine;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.recovery.ReconciliationSettings;
+import dev.ballast.bot.recovery.Recovery;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.VenueId;
@@ -26,10 +29,17 @@ public final class LiveTrading implements AutoCloseable {
 
     private final Engine engine;
     private final Map<VenueId, Venue> venues;
+    private final Journal journal;
+    private final Recovery recovery;
+    private final ReconciliationSettings reconciliation;
 
-    private LiveTrading(Engine engine, Map<VenueId, Venue> venues) {
+    private LiveTrading(Engine engine, Map<VenueId, Venue> venues, Journal journal, Recovery recovery,
+                        ReconciliationSettings reconciliation) {
         this.engine = engine;
         this.venues = venues;
+        this.journal = journal;
+        this.recovery = recovery;
+        this.reconciliation = reconciliation;
     }
 
     /**
@@ -38,7 +48,7 @@ public final class LiveTrading implements AutoCloseable {
      * @throws IllegalStateException when an exchange does not list a configured market, or lists it with other
      *                               assets than the config says; the venues made so far are closed
      */
-    public static LiveTrading assemble(BallastConfig config, Clock clock) {
+    public static LiveTrading assemble(BallastConfig config, Clock clock, Journal journal) {
         Map<VenueId, Venue> venues = new LinkedHashMap<>();
         List<Instrument> instruments = new ArrayList<>();
         try {
@@ -47,8 +57,10 @@ public final class LiveTrading implements AutoCloseable {
                 venues.put(vc.id(), venue);
                 instruments.addAll(configured(vc, venue.instruments()));
             }
-            Engine engine = PaperTrading.engine(config, clock, venues, instruments);
-            return new LiveTrading(engine, venues);
+            Engine engine = PaperTrading.engine(config, clock, venues, instruments, journal);
+            ReconciliationSettings reconciliation = PaperTrading.reconciliation(config);
+            return new LiveTrading(engine, venues, journal, new Recovery(journal, venues, reconciliation, clock),
+                    reconciliation);
         } catch (RuntimeException e) {
             venues.values().forEach(LiveTrading::closeQuietly);
             throw e;
@@ -80,6 +92,19 @@ public final class LiveTrading implements AutoCloseable {
 
     public Map<VenueId, Venue> venues() {
         return venues;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The start: recovery from the journal and reconciliation with the exchanges before the first quote. */
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    public ReconciliationSettings reconciliationSettings() {
+        return reconciliation;
     }
 
     /** Stops the venues' streams and threads (after the engine has cancelled our orders). */

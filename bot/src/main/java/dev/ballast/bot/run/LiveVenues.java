@@ -9,6 +9,8 @@ import dev.ballast.connectors.backtest.ContractType;
 import dev.ballast.connectors.kraken.KrakenVenue;
 import dev.ballast.connectors.kraken.KrakenVenueConfig;
 import dev.ballast.connectors.live.Credentials;
+import dev.ballast.connectors.okx.OkxConfig;
+import dev.ballast.connectors.okx.OkxVenue;
 import dev.ballast.connectors.paperlive.PaperLiveVenue;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.book.SequenceRule;
@@ -33,7 +35,7 @@ public final class LiveVenues {
     /** Whether this build can connect to venues of {@code type}. */
     public static boolean hasConnector(dev.ballast.bot.config.VenueType type) {
         return switch (type) {
-            case KRAKEN -> true;
+            case KRAKEN, OKX -> true;
             default -> false;
         };
     }
@@ -69,6 +71,10 @@ public final class LiveVenues {
                         d.lookupBackoffMin(), d.lookupBackoffMax(), d.notFoundConfirmations(),
                         d.serializePrivateCalls()), clock);
             }
+            case OKX -> OkxVenue.create(OkxConfig.of(symbols, credentials).withVenueId(c.id())
+                    .withUrls(c.restUrl().toString(), c.wsUrl().toString(), c.privateWsUrl().toString())
+                    .withMetadata(max(Duration.ofHours(1), refresh.multipliedBy(2)), refresh)
+                    .withTimings(timeout, okxPing(stale), stale, Duration.ofMillis(250), Duration.ofSeconds(5)), clock);
             default -> throw new IllegalArgumentException("venues." + c.id() + ".type " + c.type().configName()
                     + " has no connector in this build");
         };
@@ -89,6 +95,13 @@ public final class LiveVenues {
                 "venues." + c.id() + ": live mode needs apiKey and apiSecret"));
         return new Credentials(keys.apiKey().reveal(), keys.apiSecret().reveal(),
                 keys.passphrase().map(Secret::reveal).orElse(null));
+    }
+
+    /** OKX drops a connection silent for 30 s: ping well before that, and before our own stale limit. */
+    private static Duration okxPing(Duration stale) {
+        Duration half = stale.dividedBy(2);
+        Duration limit = Duration.ofSeconds(15);
+        return half.compareTo(limit) < 0 ? half : limit;
     }
 
     private static Duration max(Duration a, Duration b) {

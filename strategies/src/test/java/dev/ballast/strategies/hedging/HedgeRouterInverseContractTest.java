@@ -1,5 +1,6 @@
 package dev.ballast.strategies.hedging;
 
+import dev.ballast.core.VenueHealth;
 import static dev.ballast.strategies.hedging.Markets.btcusdInverse;
 import static dev.ballast.strategies.hedging.Markets.btcusdt;
 import static dev.ballast.strategies.hedging.Markets.on;
