@@ -8,6 +8,7 @@ import dev.ballast.connectors.live.GatewayConfig;
 import dev.ballast.connectors.live.HealthBoard;
 import dev.ballast.connectors.live.OkHttpVenueGateway;
 import dev.ballast.connectors.live.OkHttpWebSocketStream;
+import dev.ballast.connectors.live.SharedHttp;
 import dev.ballast.connectors.live.StreamConfig;
 import dev.ballast.connectors.live.StreamListener;
 import dev.ballast.connectors.live.VenueGateway;
@@ -102,9 +103,6 @@ public final class BinanceVenue implements Venue {
     private final LoadingCache<String, BinanceExchangeInfo> metadata;
     private final LoadingCache<String, FeeSchedule> fees;
 
-    /** The HTTP client {@link #create} made, closed with the venue; null when the caller owns it. */
-    private final OkHttpClient ownedHttp;
-
     private volatile EventSink sink;
     private volatile BinanceMarketData marketData;
     private volatile BinanceUserData userData;
@@ -121,12 +119,6 @@ public final class BinanceVenue implements Venue {
      */
     public BinanceVenue(BinanceVenueConfig config, VenueGateway gateway, BinanceRateBudget budget,
                         StreamFactory streams, Clock clock) {
-        this(config, gateway, budget, streams, clock, null);
-    }
-
-    private BinanceVenue(BinanceVenueConfig config, VenueGateway gateway, BinanceRateBudget budget,
-                         StreamFactory streams, Clock clock, OkHttpClient ownedHttp) {
-        this.ownedHttp = ownedHttp;
         this.config = Objects.requireNonNull(config, "config");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -151,7 +143,7 @@ public final class BinanceVenue implements Venue {
     }
 
     /**
-     * Binance as it runs in production: one OkHttp client for the venue's REST calls and both streams; REST through
+     * Binance as it runs in production, on the process's one OkHttp client ({@link SharedHttp}); REST through
      * the kit's {@link OkHttpVenueGateway} (ban gate, a {@link BinanceRateBudget} at Binance's default limits until
      * {@code exchangeInfo} gives the real ones, circuit breaker, {@code callTimeout}, retries for reads only) with the
      * {@link BinanceReplyClassifier}; the market stream on the kit's reconnecting {@link OkHttpWebSocketStream},
@@ -161,17 +153,17 @@ public final class BinanceVenue implements Venue {
      * @param clock epoch time (the bot's system clock; tests a ManualClock)
      */
     public static BinanceVenue create(BinanceVenueConfig config, Clock clock) {
-        OkHttpClient http = new OkHttpClient.Builder().build();
+        OkHttpClient http = SharedHttp.client();
         BinanceRateBudget budget = defaultBudget(config.product(), config.budgetHeadroom());
         GatewayConfig gatewayConfig = GatewayConfig.defaults(config.venue().name())
                 .withCallTimeout(config.callTimeout());
         VenueGateway gateway = new OkHttpVenueGateway(http, budget, new BinanceReplyClassifier(), gatewayConfig,
                 clock::nowNs);
-        return new BinanceVenue(config, gateway, budget, streamFactory(http, config, clock), clock, http);
+        return new BinanceVenue(config, gateway, budget, streamFactory(http, config, clock), clock);
     }
 
     /** The kit's streams for this venue: see {@link #create}. */
-    public static StreamFactory streamFactory(OkHttpClient http, BinanceVenueConfig config, Clock clock) {
+    static StreamFactory streamFactory(OkHttpClient http, BinanceVenueConfig config, Clock clock) {
         Duration silence = config.streamSilence();
         return (name, url, listener) -> {
             StreamConfig market = StreamConfig.defaults(name).withSilence(silence, silence.multipliedBy(3));
@@ -386,10 +378,6 @@ public final class BinanceVenue implements Venue {
         }
         orderThread.shutdownNow();
         background.shutdownNow();
-        if (ownedHttp != null) {
-            ownedHttp.dispatcher().executorService().shutdown();
-            ownedHttp.connectionPool().evictAll();
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ for tests
