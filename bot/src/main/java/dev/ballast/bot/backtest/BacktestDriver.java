@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -57,13 +58,24 @@ public final class BacktestDriver {
     }
 
     private final Asset quoteCurrency;
+    private final Set<Asset> atPar;
     private final Map<Asset, InventoryTarget> targets;
     private final EngineSettings engineSettings;
     private final BrainSettings brain;
 
     public BacktestDriver(Asset quoteCurrency, Map<Asset, InventoryTarget> targets, EngineSettings engineSettings,
                           BrainSettings brain) {
+        this(quoteCurrency, Set.of(), targets, engineSettings, brain);
+    }
+
+    /**
+     * @param atPar currencies the inventory counts one for one as {@code quoteCurrency} (USD for Binance COIN-M next to
+     *              USDT): venues quoted in them are traded, their price difference left to each venue's basis
+     */
+    public BacktestDriver(Asset quoteCurrency, Set<Asset> atPar, Map<Asset, InventoryTarget> targets,
+                          EngineSettings engineSettings, BrainSettings brain) {
         this.quoteCurrency = Objects.requireNonNull(quoteCurrency, "quoteCurrency");
+        this.atPar = Set.copyOf(atPar);
         this.targets = Map.copyOf(targets);
         this.engineSettings = Objects.requireNonNull(engineSettings, "engineSettings");
         this.brain = Objects.requireNonNull(brain, "brain");
@@ -93,9 +105,12 @@ public final class BacktestDriver {
             byId.put(vc.id(), v);
             instruments.add(vc.instrument());
         }
-        InventoryAggregator inventory = new InventoryAggregator(quoteCurrency, targets);
+        InventoryAggregator inventory = new InventoryAggregator(quoteCurrency, atPar, targets);
+        for (Instrument i : instruments) {
+            inventory.requireSupported(i);
+        }
         // every venue event passes through the tap on its way to the inbox: the recorder sees each fill once
-        FillTap tap = new FillTap(inbox, recorder, quoteCurrency);
+        FillTap tap = new FillTap(inbox, recorder, instruments);
         Map<VenueId, Venue> tapped = new LinkedHashMap<>();
         for (Map.Entry<VenueId, Venue> v : byId.entrySet()) {
             tapped.put(v.getKey(), new TappedVenue(v.getValue(), tap));
@@ -184,19 +199,20 @@ public final class BacktestDriver {
     /**
      * Hands the venues' events to the engine's inbox, and shows every fill to the recorder first, with the fair
      * value it is measured against: the hedge's fair value at decision for a hedge child, the fair value of the
-     * moment for a quote.
+     * moment for a quote. The recorder gets sizes in base units (an inverse contract's contracts as the venue
+     * settles them, {@link Instrument#sizeToBase}) and fees in the quote currency (a fee in base at the fill price).
      */
     private static final class FillTap implements EventSink {
         private final Inbox<Event> inbox;
         private final BacktestRecorder recorder;
-        private final Asset quoteCurrency;
+        private final Map<InstrumentId, Instrument> instruments = new LinkedHashMap<>();
         Engine engine;
         OrderManager orders;
 
-        FillTap(Inbox<Event> inbox, BacktestRecorder recorder, Asset quoteCurrency) {
+        FillTap(Inbox<Event> inbox, BacktestRecorder recorder, List<Instrument> instruments) {
             this.inbox = inbox;
             this.recorder = recorder;
-            this.quoteCurrency = quoteCurrency;
+            instruments.forEach(i -> this.instruments.put(i.id(), i));
         }
 
         @Override
@@ -213,13 +229,13 @@ public final class BacktestDriver {
         private void record(Fill fill) {
             Order o = orders.get(fill.clientOrderId());
             boolean hedge = o != null && o.type() != OrderType.LIMIT_POST_ONLY;
-            Instrument instrument = o == null ? null : o.instrument();
-            double fair = instrument == null ? Double.NaN : engine.fairValue(instrument.base());
+            Instrument instrument = instruments.get(fill.instrument());
+            double fair = o == null ? Double.NaN : engine.fairValue(instrument.base());
             double reference = hedge ? engine.hedgeFairAtDecision(fill.clientOrderId(), fair) : fair;
             double fee = fill.fee().doubleValue()
-                    * (fill.feeAsset().equals(quoteCurrency) ? 1 : fill.price().doubleValue());
+                    * (fill.feeAsset().equals(instrument.base()) ? fill.price().doubleValue() : 1);
             recorder.onFill(fill.timestampNs(), fill.instrument().venue(), fill.side(), fill.price().doubleValue(),
-                    fill.size().doubleValue(), fee, hedge, reference);
+                    instrument.sizeToBase(fill.size(), fill.price()).doubleValue(), fee, hedge, reference);
         }
     }
 

@@ -73,6 +73,9 @@ public final class BacktestResults {
         inputs.put("seed", in.seed());
         inputs.put("baseAsset", in.baseAsset());
         inputs.put("quoteAsset", in.quoteAsset());
+        if (in.durationSec() > 0) {
+            inputs.put("durationSec", in.durationSec()); // only a partial replay says so
+        }
         ArrayNode names = inputs.putArray("strategies");
         run.strategies().forEach(s -> names.add(s.name()));
 

@@ -40,25 +40,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Replays recorded Binance markets (spot to quote, the USD-M perpetual to hedge) through the engine with the
- * configured strategy and three baselines on the same data, prints the side-by-side table and writes
- * {@code results.json} and {@code report.html}.
+ * Replays recorded Binance markets (spot, the USD-M perpetual and the COIN-M inverse perpetual, whichever are
+ * given) through the engine with the configured strategy and three baselines on the same data, prints the
+ * side-by-side table and writes {@code results.json} and {@code report.html}.
+ *
+ * <p>COIN-M quotes BTC in USD, in contracts of 100 USD: the engine counts its positions in BTC (the instrument
+ * converts contracts at the price) and USD one for one as a USD stablecoin quote currency (USDT); the price
+ * difference between the two currencies is part of the COIN-M venue's basis against spot, which the engine
+ * takes out of fair value as it does USD-M's premium.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = "Replay recorded Binance spot + USD-M data: the configured strategy and three baselines.")
+        description = "Replay recorded Binance spot, USD-M and COIN-M data: the configured strategy and three baselines.")
 public final class BacktestCommand implements Callable<Integer> {
+    private static final Asset USD = Asset.of("USD");
+    private static final Set<String> USD_STABLECOINS = Set.of("USDT", "USDC");
+
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
             description = "the YAML config: its assets (strategy), engine, estimators and hedging sections are used")
     Path config;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "recorded files or directories (binance-spot_*, binance-usdm_*)")
+            description = "recorded files or directories (binance-spot_*, binance-usdm_*, binance-coinm_*)")
     List<Path> data;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "backtest-out",
@@ -80,6 +89,20 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "USD-M perpetual maker,taker fees in bps (default: ${DEFAULT-VALUE})")
     List<BigDecimal> perpFees;
 
+    @Option(names = "--coinm-fees-bps", defaultValue = "0.0,2.5", split = ",", paramLabel = "MAKER,TAKER",
+            description = "COIN-M perpetual maker,taker fees in bps of face value, charged in BTC "
+                    + "(default: ${DEFAULT-VALUE})")
+    List<BigDecimal> coinmFees;
+
+    @Option(names = "--coinm-margin", paramLabel = "BASE",
+            description = "BTC the COIN-M venue starts with as margin, moved from the spot venue's share of the "
+                    + "target (default: the asset's maxPosition, at most its target)")
+    BigDecimal coinmMargin;
+
+    @Option(names = "--duration-sec", defaultValue = "0", paramLabel = "SECONDS",
+            description = "replay only the first SECONDS of the recording's exchange time (default: all of it)")
+    long durationSec;
+
     @Option(names = "--seed", defaultValue = "1", description = "recorded in the results (the replay is deterministic)")
     long seed;
 
@@ -99,6 +122,16 @@ public final class BacktestCommand implements Callable<Integer> {
             ValidateCommand.printProblems(spec.commandLine(), e);
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
+        for (List<BigDecimal> fees : List.of(spotFees, perpFees, coinmFees)) {
+            if (fees.size() != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "fees are MAKER,TAKER in bps (was " + fees + ")");
+            }
+        }
+        if (durationSec < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--duration-sec must be >= 0 (was " + durationSec + ")");
+        }
         PrintStream console = System.out;
         quietTradingLogs();
         List<StrategyRun> runs = new ArrayList<>();
@@ -108,16 +141,24 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         List<BinanceRecordedSource> sources = usable(BinanceRecordedSource.openAll(data), c);
         if (sources.isEmpty()) {
-            spec.commandLine().getErr().println("no spot or USD-M recording quoted in " + c.quoteCurrency() + " in " + data);
+            spec.commandLine().getErr().println("no recording quoted in " + c.quoteCurrency()
+                    + (atPar(c.quoteCurrency()).isEmpty() ? "" : " or " + USD) + " in " + data);
             return 2;
+        }
+        List<InstrumentFeed> feeds = new ArrayList<>();
+        sources.forEach(src -> feeds.addAll(src.instruments()));
+        BigDecimal margin;
+        try {
+            margin = inverseMargin(feeds, c);
+        } catch (CommandLine.ParameterException e) {
+            sources.forEach(BinanceRecordedSource::close);
+            throw e;
         }
         List<BacktestVenueConfig> venues = new ArrayList<>();
         Asset base = null;
-        for (BinanceRecordedSource src : sources) {
-            for (InstrumentFeed feed : src.instruments()) {
-                base = feed.instrument().base();
-                venues.add(venue(feed, c));
-            }
+        for (InstrumentFeed feed : feeds) {
+            base = feed.instrument().base();
+            venues.add(venue(feed, c, margin));
         }
         AssetConfig assetConfig = c.assets().get(base);
         if (assetConfig == null) {
@@ -129,12 +170,14 @@ public final class BacktestCommand implements Callable<Integer> {
         // read and parse once; every strategy replays the same events from memory
         console.println("reading " + files + " ...");
         long readStartNs = System.nanoTime();
-        RecordedEvents recording = RecordedEvents.readAll(new MergedSource(sources));
+        RecordedEvents recording = durationSec > 0
+                ? RecordedEvents.readFirst(new MergedSource(sources), Duration.ofSeconds(durationSec).toNanos())
+                : RecordedEvents.readAll(new MergedSource(sources));
         double readSec = (System.nanoTime() - readStartNs) / 1e9;
         console.printf(java.util.Locale.ROOT, "read %,d events in %.2f s (%,.0f events/s)%n", recording.size(), readSec,
                 recording.size() / readSec);
         List<BacktestDriver.Strategy> strategies = strategies(base, assetConfig);
-        BacktestDriver driver = new BacktestDriver(c.quoteCurrency(),
+        BacktestDriver driver = new BacktestDriver(c.quoteCurrency(), atPar(c.quoteCurrency()),
                 Map.of(base, new InventoryTarget(assetConfig.target(), assetConfig.band(), assetConfig.maxPosition())),
                 engineSettings(c), PaperTrading.brain(c));
         for (int s = 0; s < strategies.size(); s++) {
@@ -156,7 +199,7 @@ public final class BacktestCommand implements Callable<Integer> {
             }
         }
         BacktestRun run = new BacktestRun(new BacktestInputs(config.getFileName().toString(), files, seed,
-                base.code(), c.quoteCurrency().code()), runs);
+                base.code(), c.quoteCurrency().code(), durationSec), runs);
         Files.createDirectories(out);
         BacktestResults.write(run, out.resolve("results.json"));
         BacktestReport.write(run, out.resolve("report.html"));
@@ -181,11 +224,21 @@ public final class BacktestCommand implements Callable<Integer> {
         return a.rebalanceParams().riskAversion();
     }
 
-    /** Spot and USD-M recordings quoted in the config's currency; the COIN-M (USD, inverse) one is left out. */
+    /**
+     * USD counts at par with a USD stablecoin quote currency: the COIN-M perpetual (quoted in USD) is then traded
+     * next to spot and USD-M (in USDT), the USD/USDT rate being part of its basis.
+     */
+    static Set<Asset> atPar(Asset quoteCurrency) {
+        return USD_STABLECOINS.contains(quoteCurrency.code()) ? Set.of(USD) : Set.of();
+    }
+
+    /** Recordings quoted in the config's currency, or in one at par with it (COIN-M's USD next to USDT). */
     private List<BinanceRecordedSource> usable(List<BinanceRecordedSource> all, BallastConfig c) {
         List<BinanceRecordedSource> out = new ArrayList<>();
+        Set<Asset> atPar = atPar(c.quoteCurrency());
         for (BinanceRecordedSource s : all) {
-            boolean ok = s.instruments().stream().allMatch(f -> f.instrument().quote().equals(c.quoteCurrency()));
+            boolean ok = s.instruments().stream().allMatch(f -> f.instrument().quote().equals(c.quoteCurrency())
+                    || atPar.contains(f.instrument().quote()));
             if (ok) {
                 out.add(s);
             } else {
@@ -197,17 +250,50 @@ public final class BacktestCommand implements Callable<Integer> {
         return out;
     }
 
-    private BacktestVenueConfig venue(InstrumentFeed feed, BallastConfig c) {
+    /**
+     * The BTC margin of the inverse (COIN-M) venue when one is replayed, else zero: {@code --coinm-margin}, or the
+     * asset's {@code maxPosition} (enough to short a whole hedge against it), at most its target.
+     */
+    private BigDecimal inverseMargin(List<InstrumentFeed> feeds, BallastConfig c) {
+        for (InstrumentFeed feed : feeds) {
+            AssetConfig a = c.assets().get(feed.instrument().base());
+            if (feed.instrument().isInverse() && a != null) {
+                BigDecimal margin = coinmMargin != null ? coinmMargin : a.maxPosition().min(a.target());
+                if (margin.signum() < 0 || margin.compareTo(a.target()) > 0) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--coinm-margin must be >= 0 and <= "
+                            + "assets." + feed.instrument().base() + ".target " + a.target().toPlainString()
+                            + " (was " + margin.toPlainString() + ")");
+                }
+                return margin;
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    /**
+     * The venue of one recorded market. Together the venues start on target with no position: the spot venue
+     * holds the asset's target (less the COIN-M margin) and 100 000 quote; the USD-M perpetual holds 100 000 USDT
+     * of margin; the inverse COIN-M perpetual holds {@code inverseMargin} of the asset as its margin — coin-margined
+     * — and no USD. The hedge router treats a perpetual's balances as it does spot's (a sell needs the base held
+     * there, a buy the quote): USD-M can buy, COIN-M can short up to its margin and buy back what it shorted.
+     */
+    private BacktestVenueConfig venue(InstrumentFeed feed, BallastConfig c, BigDecimal inverseMargin) {
         Instrument i = feed.instrument();
         boolean spot = i.id().venue().name().equals("binance");
-        List<BigDecimal> fees = spot ? spotFees : perpFees;
+        ContractType type = spot ? ContractType.SPOT
+                : i.isInverse() ? ContractType.INVERSE_PERPETUAL : ContractType.LINEAR_PERPETUAL;
+        List<BigDecimal> fees = spot ? spotFees : i.isInverse() ? coinmFees : perpFees;
         AssetConfig a = c.assets().get(i.base());
         Map<Asset, BigDecimal> balances = new LinkedHashMap<>();
-        // the spot venue holds the target; the perpetual starts flat with margin in quote
-        balances.put(i.base(), spot && a != null ? a.target() : BigDecimal.ZERO);
-        balances.put(i.quote(), new BigDecimal("100000"));
-        return new BacktestVenueConfig(i.id().venue(), i, spot ? ContractType.SPOT : ContractType.LINEAR_PERPETUAL,
-                BigDecimal.ONE, feed.sequenceRule(), fees.get(0), fees.get(1), latencyMs, cancelLatencyMs, balances);
+        if (i.isInverse()) {
+            balances.put(i.base(), inverseMargin);
+            balances.put(i.quote(), BigDecimal.ZERO);
+        } else {
+            balances.put(i.base(), spot && a != null ? a.target().subtract(inverseMargin) : BigDecimal.ZERO);
+            balances.put(i.quote(), new BigDecimal("100000"));
+        }
+        return new BacktestVenueConfig(i.id().venue(), i, type, i.isInverse() ? i.contractSizeQuote() : BigDecimal.ONE,
+                feed.sequenceRule(), fees.get(0), fees.get(1), latencyMs, cancelLatencyMs, balances);
     }
 
     private static EngineSettings engineSettings(BallastConfig c) {

@@ -15,6 +15,10 @@ public final class BallastCommand implements Runnable {
     public static final int EXIT_INVALID_CONFIG = 2;
     /** Exit code when orders could not all be confirmed cancelled at shutdown. */
     public static final int EXIT_NOT_FLAT = 3;
+    /** Exit code when the start was refused: the journal cannot be opened, or reconciliation found what it cannot explain. */
+    public static final int EXIT_START_REFUSED = 4;
+    /** Exit code when a venue could not be set up (unreachable, a market it does not list). */
+    public static final int EXIT_VENUE_UNAVAILABLE = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

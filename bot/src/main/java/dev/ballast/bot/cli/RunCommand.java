@@ -3,7 +3,12 @@ package dev.ballast.bot.cli;
 import dev.ballast.bot.config.BallastConfig;
 import dev.ballast.bot.config.ConfigException;
 import dev.ballast.bot.config.ConfigLoader;
+import dev.ballast.bot.config.Mode;
+import dev.ballast.bot.journal.JdbcJournal;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalException;
 import dev.ballast.bot.run.BotRunner;
+import dev.ballast.bot.run.LiveTrading;
 import dev.ballast.bot.run.ModeSupport;
 import dev.ballast.bot.run.PaperTrading;
 import dev.ballast.bot.run.SystemClock;
@@ -17,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports, within
- * {@code engine.shutdownTimeoutMs}. SIGUSR2 and the control file ({@code risk.controlFile}, written by
- * {@code ballast control}) halt, reduce or resume trading while it runs.
+ * {@code engine.shutdownTimeoutMs}. Every start opens the configured journal and recovers from it
+ * (docs/recovery.md) before the first quote. SIGUSR2 and the control file ({@code risk.controlFile}, written by
+ * {@code ballast control}) halt, reduce or resume trading while it runs, in every mode.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Trade (paper mode: simulated venues, no keys) until Ctrl-C, SIGTERM or --duration.")
@@ -48,10 +54,46 @@ public final class RunCommand implements Callable<Integer> {
             return BallastCommand.EXIT_INVALID_CONFIG;
         }
         SystemClock clock = new SystemClock();
-        PaperTrading bot = PaperTrading.assemble(c, clock);
-        BotRunner runner = new BotRunner(bot, clock, Duration.ofMillis(c.engine().shutdownTimeoutMs()),
-                c.risk().controlFile(config));
-        return exitCode(runner.run(duration));
+        Journal journal;
+        try {
+            journal = JdbcJournal.open(c.journal().url(), c.journal().synchronous());
+        } catch (JournalException e) {
+            spec.commandLine().getErr().println("ballast: cannot start: " + e.getMessage());
+            return BallastCommand.EXIT_START_REFUSED;
+        }
+        Duration shutdownTimeout = Duration.ofMillis(c.engine().shutdownTimeoutMs());
+        Path controlFile = c.risk().controlFile(config);
+        BotRunner runner;
+        LiveTrading live = null;
+        try {
+            if (c.mode() == Mode.PAPER) {
+                runner = new BotRunner(PaperTrading.assemble(c, clock, journal), clock, shutdownTimeout, controlFile);
+            } else {
+                live = LiveTrading.assemble(c, clock, journal);
+                runner = new BotRunner(live, clock, shutdownTimeout, controlFile);
+            }
+        } catch (RuntimeException e) {
+            journal.close();
+            if (c.mode() == Mode.PAPER) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("ballast: cannot start in " + c.mode().configName() + " mode: "
+                    + e.getMessage());
+            return BallastCommand.EXIT_VENUE_UNAVAILABLE;
+        }
+        BotRunner.Outcome outcome;
+        try {
+            outcome = runner.run(duration);
+        } finally {
+            if (live != null) {
+                live.close();
+            }
+        }
+        if (runner.startRefusal() != null) {
+            spec.commandLine().getErr().println("ballast: " + runner.startRefusal());
+            return BallastCommand.EXIT_START_REFUSED;
+        }
+        return exitCode(outcome);
     }
 
     /**

@@ -32,7 +32,8 @@ import java.util.Objects;
  *   <li>every asset traded on a simulated venue has {@code simulation.assets.<ASSET>};</li>
  *   <li>every venue balance (paper balances included) is in the quote currency or in an asset under
  *       {@code assets};</li>
- *   <li>every asset under {@code risk.assets} is an asset under {@code assets}.</li>
+ *   <li>every asset under {@code risk.assets} is an asset under {@code assets};</li>
+ *   <li>every per-asset reconciliation tolerance is for the quote currency or an asset under {@code assets}.</li>
  * </ul>
  *
  * @param mode how the bot trades; required
@@ -47,6 +48,9 @@ import java.util.Objects;
  * @param hedging hedge pricing, routing and decision timing; optional in the file ({@link HedgingConfig#DEFAULTS})
  * @param risk pre-trade guards, automatic halts and the control file; optional in the file
  *     ({@link RiskConfig#defaults})
+ * @param journal where and how the bot journals; optional in the file ({@link JournalConfig#defaults})
+ * @param reconciliation how the bot reconciles with its venues; optional in the file
+ *     ({@link ReconciliationConfig#DEFAULTS})
  */
 public record BallastConfig(
         Mode mode,
@@ -58,7 +62,9 @@ public record BallastConfig(
         Map<Asset, AssetConfig> assets,
         EstimatorsConfig estimators,
         HedgingConfig hedging,
-        RiskConfig risk) {
+        RiskConfig risk,
+        JournalConfig journal,
+        ReconciliationConfig reconciliation) {
 
     /** @throws IllegalArgumentException listing every rule that is broken, each named by its dotted path */
     public BallastConfig {
@@ -71,6 +77,8 @@ public record BallastConfig(
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(hedging, "hedging");
         Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(reconciliation, "reconciliation");
         venues = Collections.unmodifiableMap(new LinkedHashMap<>(venues));
         liveVenues = Collections.unmodifiableMap(new LinkedHashMap<>(liveVenues));
         assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
@@ -90,21 +98,40 @@ public record BallastConfig(
         Rules r = new Rules();
         checkAcrossParts(r, mode, quoteCurrency, simulation, venues, liveVenues, assets);
         checkRisk(r, assets, risk);
+        checkReconciliation(r, quoteCurrency, assets, reconciliation);
         r.throwIfAny();
     }
 
-    /** A config with the default {@code risk} section ({@link RiskConfig#defaults}). */
+    /**
+     * A config built in code with the default risk section ({@link RiskConfig#defaults}), journal
+     * ({@code ./data/journal.db}) and reconciliation.
+     */
+    public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
+                         Map<VenueId, VenueConfig> venues, Map<Asset, AssetConfig> assets, EstimatorsConfig estimators,
+                         HedgingConfig hedging) {
+        this(mode, quoteCurrency, engine, simulation, venues, Map.of(), assets, estimators, hedging);
+    }
+
+    /** A config with live venues built in code, with the default risk section, journal and reconciliation. */
     public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
                          Map<VenueId, VenueConfig> venues, Map<VenueId, LiveVenueConfig> liveVenues,
                          Map<Asset, AssetConfig> assets, EstimatorsConfig estimators, HedgingConfig hedging) {
         this(mode, quoteCurrency, engine, simulation, venues, liveVenues, assets, estimators, hedging,
-                RiskConfig.defaults(assets));
+                RiskConfig.defaults(assets), JournalConfig.defaults(name -> null), ReconciliationConfig.DEFAULTS);
     }
 
     private static void checkRisk(Rules r, Map<Asset, AssetConfig> assets, RiskConfig risk) {
         for (Asset asset : risk.assets().keySet()) {
             r.require(assets.containsKey(asset), "risk.assets." + asset
                     + " must be an asset configured under assets (was " + asset + ")");
+        }
+    }
+
+    private static void checkReconciliation(Rules r, Asset quoteCurrency, Map<Asset, AssetConfig> assets,
+                                            ReconciliationConfig reconciliation) {
+        for (Asset asset : reconciliation.assetTolerance().keySet()) {
+            r.require(asset.equals(quoteCurrency) || assets.containsKey(asset), "reconciliation.balanceTolerance.assets."
+                    + asset + " must be the quoteCurrency " + quoteCurrency + " or an asset configured under assets");
         }
     }
 

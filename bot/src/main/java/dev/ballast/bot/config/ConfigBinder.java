@@ -1,5 +1,6 @@
 package dev.ballast.bot.config;
 
+import dev.ballast.bot.journal.Synchronous;
 import dev.ballast.core.Asset;
 import dev.ballast.core.VenueId;
 import dev.ballast.strategies.rebalance.RebalanceParams;
@@ -29,9 +30,16 @@ import java.util.stream.Collectors;
  */
 final class ConfigBinder {
     private final Problems problems;
+    /** The environment, for defaults that depend on it (the journal's directory). */
+    private final Function<String, String> env;
 
     ConfigBinder(Problems problems) {
+        this(problems, name -> null);
+    }
+
+    ConfigBinder(Problems problems, Function<String, String> env) {
         this.problems = problems;
+        this.env = env;
     }
 
     /** The config, or null when any problem stopped it being built. */
@@ -56,14 +64,57 @@ final class ConfigBinder {
         EstimatorsConfig estimators = estimators(root.optionalSection("estimators"));
         HedgingConfig hedging = hedging(root.optionalSection("hedging"));
         RiskConfig risk = risk(root.optionalSection("risk"), assets);
+        JournalConfig journal = journal(root.optionalSection("journal"));
+        ReconciliationConfig reconciliation = reconciliation(root.optionalSection("reconciliation"));
         root.rejectUnknownKeys();
         if (root.failed() || engine == null || !simulationRead || venues == null || assets == null
-                || estimators == null || hedging == null || risk == null) {
+                || estimators == null || hedging == null || risk == null || journal == null || reconciliation == null) {
             return null;
         }
         SimulationConfig simulationConfig = simulation;
         return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulationConfig, venues.simulated(),
-                venues.live(), assets, estimators, hedging, risk));
+                venues.live(), assets, estimators, hedging, risk, journal, reconciliation));
+    }
+
+    private JournalConfig journal(Section s) {
+        if (s == null) {
+            return null;
+        }
+        String url = s.text("url", JournalConfig.defaultUrl(env));
+        Long snapshotIntervalSec = s.whole("snapshotIntervalSec", JournalConfig.DEFAULT_SNAPSHOT_INTERVAL_SEC);
+        Synchronous synchronous = s.choice("synchronous", Synchronous.NORMAL, Synchronous.values(),
+                Synchronous::configName);
+        s.rejectUnknownKeys();
+        if (s.failed()) {
+            return null;
+        }
+        return build(s.path(), () -> new JournalConfig(url, snapshotIntervalSec, synchronous));
+    }
+
+    private ReconciliationConfig reconciliation(Section s) {
+        if (s == null) {
+            return null;
+        }
+        ReconciliationConfig d = ReconciliationConfig.DEFAULTS;
+        Long intervalSec = s.whole("intervalSec", d.intervalSec());
+        Section tolerance = s.optionalSection("balanceTolerance");
+        Boolean cancelUnknownOrders = s.flag("cancelUnknownOrders", d.cancelUnknownOrders());
+        s.rejectUnknownKeys();
+        BigDecimal relative = null;
+        Map<Asset, BigDecimal> perAsset = null;
+        if (tolerance != null) {
+            relative = tolerance.decimal("relative", d.relativeTolerance());
+            Section assetsSection = tolerance.optionalSection("assets");
+            tolerance.rejectUnknownKeys();
+            perAsset = assetsSection == null ? null : amountsByAsset(assetsSection);
+        }
+        if (s.failed() || tolerance == null || tolerance.failed() || relative == null || perAsset == null) {
+            return null;
+        }
+        BigDecimal relativeTolerance = relative;
+        Map<Asset, BigDecimal> assetTolerance = perAsset;
+        return build(s.path(), () -> new ReconciliationConfig(intervalSec, relativeTolerance, assetTolerance,
+                cancelUnknownOrders));
     }
 
     private EngineConfig engine(Section s) {
@@ -291,6 +342,11 @@ final class ConfigBinder {
     }
 
     private Map<Asset, BigDecimal> balances(Section s) {
+        return amountsByAsset(s);
+    }
+
+    /** A mapping from asset codes to amounts; null if any entry failed. */
+    private Map<Asset, BigDecimal> amountsByAsset(Section s) {
         Map<Asset, BigDecimal> balances = new LinkedHashMap<>();
         for (YamlNode.Entry entry : s.entries()) {
             Asset asset = s.assetKey(entry);

@@ -81,7 +81,7 @@ public final class ConfigLoader {
         Objects.requireNonNull(env, "env");
         Problems problems = new Problems(source);
         YamlNode.Mapping root = new YamlTreeReader(problems, env).read(yaml);
-        BallastConfig config = root == null ? null : new ConfigBinder(problems).bind(root);
+        BallastConfig config = root == null ? null : new ConfigBinder(problems, env).bind(root);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems.messages());
         }

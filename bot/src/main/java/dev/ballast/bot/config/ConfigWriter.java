@@ -123,6 +123,8 @@ public final class ConfigWriter {
         hedgingNode.put("limitSlackBps", plain(hedging.limitSlackBps()));
         hedgingNode.put("basisHalfLifeSec", plain(hedging.basisHalfLifeSec()));
         writeRisk(root.putObject("risk"), config.risk());
+        writeJournal(root.putObject("journal"), config.journal());
+        writeReconciliation(root.putObject("reconciliation"), config.reconciliation());
         return root;
     }
 
@@ -144,6 +146,21 @@ public final class ConfigWriter {
             a.put("maxPosition", limits.maxPosition());
             a.put("maxVenuePosition", limits.maxVenuePosition());
         });
+    }
+
+    private static void writeJournal(ObjectNode node, JournalConfig journal) {
+        node.put("url", journal.url());
+        node.put("snapshotIntervalSec", journal.snapshotIntervalSec());
+        node.put("synchronous", journal.synchronous().configName());
+    }
+
+    private static void writeReconciliation(ObjectNode node, ReconciliationConfig reconciliation) {
+        node.put("intervalSec", reconciliation.intervalSec());
+        ObjectNode tolerance = node.putObject("balanceTolerance");
+        tolerance.put("relative", reconciliation.relativeTolerance());
+        ObjectNode assets = tolerance.putObject("assets");
+        reconciliation.assetTolerance().forEach((asset, amount) -> assets.put(asset.code(), amount));
+        node.put("cancelUnknownOrders", reconciliation.cancelUnknownOrders());
     }
 
     /** A double as its shortest exact decimal, written without an exponent ({@code 0.0001}, not {@code 1.0E-4}). */

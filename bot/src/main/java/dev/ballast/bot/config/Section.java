@@ -119,7 +119,7 @@ final class Section {
         return value(key, true, null, Section::parseAsset, ASSET);
     }
 
-    /** Any non-empty text, e.g. a file path ({@code ballast.control}); {@code fallback} when absent. */
+    /** Any non-empty text as written (trimmed), e.g. a file path or a journal URL; {@code fallback} when absent. */
     String text(String key, String fallback) {
         return value(key, false, fallback, text -> text.isEmpty() ? null : text, TEXT);
     }

@@ -1,6 +1,8 @@
 package dev.ballast.bot.engine;
 
 import dev.ballast.bot.inventory.InventoryAggregator;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalException;
 import dev.ballast.bot.risk.OperatorCommand;
 import dev.ballast.bot.risk.OperatorCommands;
 import dev.ballast.bot.risk.OrderDenied;
@@ -33,7 +35,6 @@ import dev.ballast.core.event.PublicTrade;
 import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
-import dev.ballast.core.OrderStatus;
 import dev.ballast.strategies.estimators.EwmaVolatility;
 import dev.ballast.strategies.estimators.IntensityEstimator;
 import dev.ballast.strategies.estimators.VenueLiquidityStats;
@@ -94,6 +95,12 @@ import org.slf4j.LoggerFactory;
  * asset back toward target is quoted, never past it) or HALTED (no quoting, no hedging; entering it cancels every
  * order on every venue). Operator commands posted from other threads to {@link #operatorCommands()} are applied
  * first in each {@code doWork}, before any event, so a halt takes effect before the next order can leave.
+ *
+ * <p>Journal ({@link #journal}): the order manager writes each order's intent before it is sent and the answers as
+ * they are applied; the engine writes each fill before applying it (a fill the journal already has is ignored: it
+ * was counted before, by this session or by reconciliation), each rebalancing decision that is logged, with its
+ * reason, and an inventory snapshot every {@code snapshotIntervalNs}. Without a journal ({@link Journal#none()}, the
+ * default: backtests, benchmarks) nothing of this changes what the engine does.
  */
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -131,6 +138,11 @@ public final class Engine {
     private PreTradeGuards guards;
     private long nextEquityCheckNs;
     private Consumer<TradingStateMachine.Transition> onTransition = t -> { };
+    private Journal journal = Journal.none();
+    private long snapshotIntervalNs;
+    private long nextSnapshotNs = Long.MAX_VALUE;
+    private long duplicateFills;
+    private long journalErrors;
 
     private Thread owner;
     private boolean started;
@@ -144,7 +156,10 @@ public final class Engine {
 
     /**
      * @param instruments every instrument to trade, each on a venue in {@code venues}, its base an asset in
-     *                    {@code assetSettings} and its quote the inventory's valuation currency
+     *                    {@code assetSettings} and its quote the inventory's valuation currency or one the
+     *                    inventory counts at par (its lasting price difference is then part of the venue's basis);
+     *                    an inverse contract's sizes are converted to base units at the price wherever the engine
+     *                    counts exposure, sizes a quote or routes a hedge
      */
     public Engine(Clock clock, Inbox<Event> inbox, Map<VenueId, Venue> venues, OrderManager orders,
                   InventoryAggregator inventory, List<Instrument> instruments,
@@ -211,6 +226,36 @@ public final class Engine {
     }
 
     /**
+     * Journals to {@code journal} from now on (wiring time, before {@link #start}): intents and answers through the
+     * order manager, fills, logged decisions, and an inventory snapshot every {@code snapshotIntervalNs} (0: none but
+     * those asked with {@link #journalSnapshot()}).
+     */
+    public void journal(Journal journal, long snapshotIntervalNs) {
+        if (snapshotIntervalNs < 0) {
+            throw new IllegalArgumentException("snapshotIntervalNs must be >= 0 (was " + snapshotIntervalNs + ")");
+        }
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.snapshotIntervalNs = snapshotIntervalNs;
+        orders.journal(journal);
+    }
+
+    /** Writes an inventory snapshot to the journal now (engine thread); nothing without a durable journal. */
+    public void journalSnapshot() {
+        if (!journal.isDurable()) {
+            return;
+        }
+        long now = clock.nowNs();
+        try {
+            journal.snapshot(now, inventory.snapshot());
+        } catch (JournalException e) {
+            journalFailed(e);
+        }
+        if (snapshotIntervalNs > 0) {
+            nextSnapshotNs = now + snapshotIntervalNs;
+        }
+    }
+
+    /**
      * Reads every venue's balances as the starting inventory, starts every venue's streams into the inbox,
      * and starts quoting. Blocking calls to venues happen here, before trading.
      */
@@ -228,7 +273,12 @@ public final class Engine {
             for (Market m : a.markets) {
                 double takerFee = m.venue.fees(m.instrument.id()).takerRate().doubleValue();
                 a.hedgeVenues.add(new HedgeVenue(m.book, takerFee));
-                a.coarsestLot = Math.max(a.coarsestLot, m.instrument.lotSizeDouble());
+                if (m.instrument.isInverse()) {
+                    a.hasInverse = true; // its lot in base moves with the price: see refreshCoarsestLot
+                } else {
+                    a.coarsestLinearLot = Math.max(a.coarsestLinearLot, m.instrument.lotSizeDouble());
+                }
+                a.coarsestLot = a.coarsestLinearLot;
             }
         }
         for (Venue v : venues.values()) {
@@ -237,6 +287,9 @@ public final class Engine {
         started = true;
         quoting = true;
         nextStatusNs = clock.nowNs() + settings.statusIntervalNs();
+        if (journal.isDurable() && snapshotIntervalNs > 0) {
+            nextSnapshotNs = clock.nowNs() + snapshotIntervalNs;
+        }
         LOG.info("engine started: {} venues, {} markets, assets {}", venues.size(), markets.size(), assets.keySet());
     }
 
@@ -269,6 +322,9 @@ public final class Engine {
                     }
                 }
             }
+        }
+        if (now >= nextSnapshotNs && started) {
+            journalSnapshot();
         }
         if (now >= nextStatusNs) {
             nextStatusNs = now + settings.statusIntervalNs();
@@ -496,13 +552,21 @@ public final class Engine {
             LOG.warn("fill for an instrument we do not trade, ignored: {}", fill);
             return;
         }
+        if (!journalFill(m.instrument, fill)) {
+            duplicateFills++;
+            LOG.info("fill {} of {} on {} is in the journal already: not counted twice", fill.tradeId(),
+                    fill.clientOrderId(), fill.instrument());
+            return;
+        }
         Order o = orders.onFill(fill);
         if (o == null) {
             foreignFills++;
         }
         HedgeExecution h = hedgeByOrder.get(fill.clientOrderId());
         if (h != null) {
-            h.onFill(fill, feeInQuote(fill, m.instrument));
+            double price = fill.price().doubleValue();
+            h.onFill(m.instrument.sizeToBaseDouble(fill.size().doubleValue(), price), price,
+                    feeInQuote(fill, m.instrument));
         }
         inventory.onFill(m.instrument, fill);
         fillsByMarket.merge(m.instrument.id(), 1L, Long::sum);
@@ -526,6 +590,21 @@ public final class Engine {
                 decide(a, now);
             }
         }
+    }
+
+    /** Journals a fill. @return false when the journal had it already; true when new or when the write failed */
+    private boolean journalFill(Instrument instrument, Fill fill) {
+        try {
+            return journal.fill(instrument, fill);
+        } catch (JournalException e) {
+            journalFailed(e); // the fill happened: count it; reconciliation finds it missing from the journal
+            return true;
+        }
+    }
+
+    private void journalFailed(JournalException e) {
+        journalErrors++;
+        LOG.error("journal write failed; the engine carries on and reconciliation settles it", e);
     }
 
     private void markDirty(Market m) {
@@ -621,7 +700,9 @@ public final class Engine {
 
     private void requoteSide(AssetState a, Market m, Side side, double drift) {
         Asset asset = a.settings.asset();
-        double minSize = m.instrument.lotSizeDouble();
+        // one lot in base units: an inverse contract's at this venue's price (fair value plus its basis)
+        double minSize = m.instrument.isInverse() ? m.instrument.lotsToBaseDouble(1, a.fairValue + m.basis)
+                : m.instrument.lotSizeDouble();
         Order current = m.quote(side);
         if (current != null && current.cancelRequested()) {
             current = null; // on its way out; still counted as exposure below
@@ -692,6 +773,7 @@ public final class Engine {
         if (Double.isNaN(fair) || !quoting) {
             return;
         }
+        refreshCoarsestLot(a, fair);
         a.volatility.update(now, fair);
         double drift = inventory.driftDouble(a.settings.asset());
         double inFlight = a.hedge == null ? 0 : a.hedge.inFlightSigned();
@@ -719,7 +801,16 @@ public final class Engine {
         // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise)
         if (d.action() != RebalanceAction.WAIT || previous == null || previous.action() != d.action()
                 || previous.basis() != d.basis()) {
-            LOG.info("DECIDE {}", d.reason());
+            String why = d.reason();
+            LOG.info("DECIDE {}", why);
+            if (journal.isDurable()) {
+                try {
+                    journal.hedgeDecision(now, a.settings.asset(), d.action().name(), d.side().orElse(null),
+                            d.hedgeSizeBase(), why);
+                } catch (JournalException e) {
+                    journalFailed(e);
+                }
+            }
         }
         if (d.isHedge() && a.hedge == null && d.side().isPresent()) {
             startHedge(a, d, now, fair);
@@ -794,6 +885,10 @@ public final class Engine {
             return 1;
         }
         double remaining = h.remainingBase();
+        double fair = fairValue(a);
+        if (!Double.isNaN(fair)) {
+            refreshCoarsestLot(a, fair);
+        }
         HedgeChild child = h.schedule.nextChild(now, remaining < a.coarsestLot ? 0 : remaining);
         if (child.done()) {
             finishHedge(a, now, "schedule done");
@@ -802,7 +897,6 @@ public final class Engine {
         if (!child.dueAt(now)) {
             return 0;
         }
-        double fair = fairValue(a);
         if (Double.isNaN(fair)) {
             h.emptyRound();
             return 1;
@@ -892,9 +986,12 @@ public final class Engine {
                     continue;
                 }
                 if (o.side() == Side.SELL && o.instrument().base().equals(a.settings.asset())) {
-                    base -= o.remainingSize().doubleValue();
+                    base -= OrderManager.remainingBase(o);
                 } else if (o.side() == Side.BUY && o.price() != null) {
-                    cash -= o.remainingSize().doubleValue() * o.price().doubleValue();
+                    Instrument in = o.instrument();
+                    // what the buy would pay: its notional, an inverse contract's face value
+                    cash -= in.isInverse() ? o.remainingSize().doubleValue() * in.contractSizeQuote().doubleValue()
+                            : o.remainingSize().doubleValue() * o.price().doubleValue();
                 }
             }
             a.hedgeVenues.get(i).update(health, Math.max(0, now - m.book.timestampNs()), Math.max(0, base), Math.max(0, cash));
@@ -912,6 +1009,25 @@ public final class Engine {
         for (int i = 0; i < a.markets.size(); i++) {
             a.markets.get(i).restoreOwnOrders();
         }
+    }
+
+    /**
+     * Sets the asset's coarsest lot in base units — the hedge size step — at fair value {@code fair}: constant when
+     * every market counts sizes in base, moving with the price when one is an inverse contract (one contract of
+     * 100 USD is 100 / price BTC at that venue's price, fair value plus its basis).
+     */
+    private static void refreshCoarsestLot(AssetState a, double fair) {
+        if (!a.hasInverse) {
+            return;
+        }
+        double lot = a.coarsestLinearLot;
+        for (int i = 0; i < a.markets.size(); i++) {
+            Market m = a.markets.get(i);
+            if (m.instrument.isInverse()) {
+                lot = Math.max(lot, m.instrument.lotsToBaseDouble(1, fair + m.basis));
+            }
+        }
+        a.coarsestLot = lot;
     }
 
     private double feeInQuote(Fill fill, Instrument instrument) {
@@ -992,6 +1108,11 @@ public final class Engine {
     public long eventErrors() { return eventErrors; }
     public long unknownInstrumentEvents() { return unknownInstrumentEvents; }
     public long foreignFills() { return foreignFills; }
+    /** Fills ignored because the journal had them already. */
+    public long duplicateFills() { return duplicateFills; }
+    /** Journal writes that failed, the order manager's included. */
+    public long journalErrors() { return journalErrors + orders.journalErrorCount(); }
+    public Journal journal() { return journal; }
     public long publicTrades() { return trades; }
     public boolean isQuoting() { return quoting; }
     public long venueStatusChanges() { return venueStatusChanges; }
@@ -1106,7 +1227,12 @@ public final class Engine {
         RebalanceState rebalanceState = RebalanceState.initial();
         RebalanceDecision lastDecision;
         HedgeExecution hedge;
+        /** The hedge size step in base units: the coarsest lot of the asset's markets (see refreshCoarsestLot). */
         double coarsestLot;
+        /** The coarsest lot among the markets whose sizes are in base units. */
+        double coarsestLinearLot;
+        /** Whether a market of the asset is an inverse contract, whose lot in base moves with the price. */
+        boolean hasInverse;
         long nextDecisionNs = Long.MIN_VALUE / 2;
         long hedgesDone;
         double hedgedBase;

@@ -2,7 +2,6 @@ package dev.ballast.bot.engine;
 
 import dev.ballast.core.Asset;
 import dev.ballast.core.ClientOrderId;
-import dev.ballast.core.Fill;
 import dev.ballast.core.Order;
 import dev.ballast.core.Side;
 import dev.ballast.strategies.execution.HedgeSchedule;
@@ -74,10 +73,11 @@ final class HedgeExecution {
         return false;
     }
 
-    /** Counts a fill of one of this hedge's children: size, and cost vs fair value at decision (plus fee in quote). */
-    void onFill(Fill fill, double feeQuote) {
-        double size = fill.size().doubleValue();
-        double price = fill.price().doubleValue();
+    /**
+     * Counts a fill of one of this hedge's children: its size in base units (an inverse contract's contracts at
+     * the fill price), and its cost vs fair value at decision (plus fee in quote).
+     */
+    void onFill(double size, double price, double feeQuote) {
         filledBase += size;
         childFilledBase += size;
         slippageQuote += side.sign() * (price - fairAtDecision) * size;
@@ -118,7 +118,7 @@ final class HedgeExecution {
     double unsentBase() {
         double live = 0;
         for (int i = 0; i < liveChildren.size(); i++) {
-            live += liveChildren.get(i).remainingSize().doubleValue();
+            live += OrderManager.remainingBase(liveChildren.get(i));
         }
         return Math.max(0, remainingBase() - live);
     }

@@ -1,7 +1,9 @@
 package dev.ballast.bot.engine;
 
-import dev.ballast.connectors.Venue;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalException;
 import dev.ballast.bot.risk.PreTradeCheck;
+import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.ClientOrderIdGenerator;
@@ -37,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * size is counted as exposure from the moment it could trade. Orders leave the live set when they reach a
  * terminal status. One INFO line per order action (place, cancel) and per reject.
  *
+ * <p>Journal: every order's intent is written to the {@link Journal} before the venue hears of it; when that write
+ * fails the order is not sent (it is rejected, reason "not journaled"): an order whose id is not on record could be
+ * sent twice after a restart. Acknowledgements, rejects, cancels and refused cancels are journaled as they are
+ * applied. A journal write that fails afterwards is logged and counted, never thrown: the venue's answer still
+ * counts, and reconciliation settles what the journal missed.
+ *
  * <p>Not thread-safe: owned by the engine thread.
  */
 public final class OrderManager {
@@ -53,6 +61,8 @@ public final class OrderManager {
     private long filledOrders;
     private long denied;
     private PreTradeCheck preTrade = PreTradeCheck.ALLOW_ALL;
+    private long journalErrors;
+    private Journal journal = Journal.none();
 
     public OrderManager(Clock clock, ClientOrderIdGenerator ids, Map<VenueId, Venue> venues) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,16 +77,23 @@ public final class OrderManager {
 
     /**
      * Places a limit or market order of {@code sizeLots} at {@code priceTicks} (ignored for market orders).
-     * The exact price and size are made from the instrument's grid; an order below the minimum notional
-     * never leaves and is counted as denied, as does one the {@link PreTradeCheck} refuses (it logs and counts why).
+     * The exact price and size are made from the instrument's grid (on an inverse contract, lots are contracts);
+     * an order below the minimum notional never leaves and is counted as denied, as does one the
+     * {@link PreTradeCheck} refuses (it logs and counts why).
      *
      * @return the order, now PENDING_NEW and tracked; or null when it was denied before sending
+     * @throws IllegalArgumentException for a non-positive size or price, or a market order on an inverse contract
+     *                                  (its base size, and so its exposure, is only known at a price)
      */
     public Order place(Instrument instrument, Side side, OrderType type, long priceTicks, long sizeLots, String purpose) {
         BigDecimal size = instrument.lotsToSize(sizeLots);
         BigDecimal price = type == OrderType.MARKET ? null : instrument.ticksToPrice(priceTicks);
         if (sizeLots <= 0 || (price != null && priceTicks <= 0)) {
             throw new IllegalArgumentException("order size and price must be > 0 (were " + sizeLots + " lots, " + priceTicks + " ticks)");
+        }
+        if (price == null && instrument.isInverse()) {
+            throw new IllegalArgumentException(instrument.id() + ": no market orders on an inverse contract: "
+                    + "its exposure in base units needs a limit price");
         }
         if (price != null && !instrument.meetsMinNotional(price, size)) {
             denied++;
@@ -90,6 +107,19 @@ public final class OrderManager {
         }
         Venue venue = venueOf(instrument);
         Order order = new Order(ids.next(), instrument, side, type, price, size, clock.nowNs());
+        try {
+            journal.intent(order, purpose);
+        } catch (JournalException e) {
+            // not on record, so not sent: a reject with its reason, never an exception that stops the engine (and
+            // not journaled either: for a duplicate id, the row on record is another order's)
+            journalErrors++;
+            rejects.merge(RejectReason.OTHER, 1L, Long::sum);
+            order.lastReason(RejectReason.OTHER + ": not journaled: " + e.getMessage());
+            order.transition(OrderStatus.REJECTED, clock.nowNs());
+            LOG.error("REJECT {} {} {}: not sent, its intent could not be journaled id={}", instrument.id(), side,
+                    RejectReason.OTHER, order.clientOrderId(), e);
+            return null;
+        }
         live.put(order.clientOrderId(), order);
         placed++;
         if (LOG.isInfoEnabled()) { // toPlainString and the varargs array only when the line is written
@@ -104,6 +134,8 @@ public final class OrderManager {
             order.transition(OrderStatus.REJECTED, clock.nowNs());
             denied++;
             LOG.error("PLACE failed before sending, order dropped: {}", order, e);
+            record(new OrderRejected(instrument.id(), order.clientOrderId(), RejectReason.OTHER,
+                    "not sent: " + e.getMessage(), clock.nowNs()));
             return null;
         }
         return order;
@@ -135,8 +167,31 @@ public final class OrderManager {
         }
     }
 
+    /**
+     * Tracks an order that is live on a venue but was not placed in this session (found by recovery): its fills and
+     * its cancel are then applied like any other's and its size counts as exposure.
+     *
+     * @throws IllegalArgumentException when the order is not live or an order with its id is already tracked
+     */
+    public void adopt(Order order) {
+        if (!order.status().isLive()) {
+            throw new IllegalArgumentException("only a live order can be adopted (was " + order + ")");
+        }
+        if (live.putIfAbsent(order.clientOrderId(), order) != null) {
+            throw new IllegalArgumentException("order " + order.clientOrderId() + " is already tracked");
+        }
+        LOG.info("ADOPT  {} {} {} @ {} filled {} {} id={}", order.instrumentId(), order.side(),
+                order.size().toPlainString(), order.price() == null ? "MKT" : order.price().toPlainString(),
+                order.filledSize().toPlainString(), order.status(), order.clientOrderId());
+    }
+
     /** @return the order the acknowledgement is for, or null when we do not track it */
     public Order onAccepted(OrderAccepted e) {
+        try {
+            journal.accepted(e);
+        } catch (JournalException ex) {
+            journalFailed(ex);
+        }
         Order o = live.get(e.clientOrderId());
         if (o == null) {
             LOG.warn("ack for an order we do not track: {} {}", e.instrument(), e.clientOrderId());
@@ -150,6 +205,7 @@ public final class OrderManager {
     }
 
     public Order onRejected(OrderRejected e) {
+        record(e);
         Order o = live.remove(e.clientOrderId());
         if (o != null && !o.status().canMoveTo(OrderStatus.REJECTED)) {
             LOG.warn("reject for {} which is {}: ignored", e.clientOrderId(), o.status());
@@ -166,6 +222,11 @@ public final class OrderManager {
     }
 
     public Order onCancelled(OrderCancelled e) {
+        try {
+            journal.cancelled(e);
+        } catch (JournalException ex) {
+            journalFailed(ex);
+        }
         Order o = live.remove(e.clientOrderId());
         if (o == null) {
             LOG.debug("cancel confirmation for an order already gone: {}", e.clientOrderId());
@@ -187,6 +248,11 @@ public final class OrderManager {
      * reconciliation settles it.
      */
     public Order onCancelRejected(CancelRejected e) {
+        try {
+            journal.cancelRejected(e);
+        } catch (JournalException ex) {
+            journalFailed(ex);
+        }
         Order o = live.get(e.clientOrderId());
         LOG.info("CANCEL-REJECT {} {}: {} id={}", e.instrument(), e.reason(), e.message(), e.clientOrderId());
         if (o != null && e.reason() == RejectReason.UNKNOWN_ORDER) {
@@ -215,15 +281,26 @@ public final class OrderManager {
     /**
      * Base units that our live orders on {@code side} for {@code asset} could still trade, on every venue,
      * including orders whose cancel is pending (they can fill until the venue confirms), except {@code excluded}.
+     * An inverse contract's remaining contracts count at their limit price ({@link #remainingBase}).
      */
     public double exposure(Asset asset, Side side, Order excluded) {
         double sum = 0;
         for (Order o : live.values()) {
             if (o.side() == side && o != excluded && isOf(o, asset)) {
-                sum += remainingDouble(o);
+                sum += remainingBase(o);
             }
         }
         return sum;
+    }
+
+    /**
+     * What is left of {@code o} in base units, as a double: its remaining size, or for an inverse contract its
+     * remaining contracts at its limit price (what they are worth in base if they fill there).
+     */
+    public static double remainingBase(Order o) {
+        double remaining = remainingDouble(o);
+        Instrument in = o.instrument();
+        return in.isInverse() ? in.sizeToBaseDouble(remaining, o.price().doubleValue()) : remaining;
     }
 
     private static boolean isOf(Order o, Asset asset) {
@@ -263,6 +340,30 @@ public final class OrderManager {
     public long cancelledCount() { return cancelled; }
     public long filledOrderCount() { return filledOrders; }
     public long deniedCount() { return denied; }
+    /** Journal writes that failed (an order not sent, or an answer not on record). */
+    public long journalErrorCount() { return journalErrors; }
+
+    /** Journals through {@code journal} from now on (wiring time, before the first order). */
+    void journal(Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    private void record(OrderRejected e) {
+        try {
+            journal.rejected(e);
+        } catch (JournalException ex) {
+            journalFailed(ex);
+        }
+    }
+
+    private void journalFailed(JournalException e) {
+        journalErrors++;
+        LOG.error("journal write failed; the engine carries on and reconciliation settles it", e);
+    }
 
     public long rejectCount() {
         long n = 0;

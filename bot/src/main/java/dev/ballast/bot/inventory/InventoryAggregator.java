@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The inventory count: per asset, per venue and across venues, the quantity held, its average cost,
@@ -36,11 +37,17 @@ import java.util.TreeMap;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li><b>Quantity</b> per venue = starting balance + Σ signed fill sizes (buy +, sell −) − fees paid in
- *       that asset. The total is the sum over venues.</li>
+ *   <li><b>Quantity</b> per venue = starting balance + Σ signed fill sizes in base units (buy +, sell −) −
+ *       fees paid in that asset. The total is the sum over venues. A fill of an inverse contract
+ *       ({@link Instrument#isInverse()}: n contracts of m quote at P) counts as {@code n × m / P} base bought or
+ *       sold at P ({@link Instrument#sizeToBase}, 16 decimal places, as the venue settles it): kept as cash, this
+ *       is exact inverse accounting — a round trip leaves its PnL, in base, as base quantity on that venue.</li>
  *   <li><b>Cash</b> per venue (valuation currency) = starting balance + Σ sell notional − Σ buy notional −
- *       fees paid in the valuation currency. Every market must be quoted in the valuation currency;
- *       others are rejected.</li>
+ *       fees paid in the valuation currency, notional being base size × price (for an inverse fill this
+ *       differs from the venue's {@code n × m} by the rounding of the base size: under {@code P × 10⁻¹⁶}).
+ *       Every market must be quoted in the valuation currency or in a currency declared at par with it (USD
+ *       next to USDT: its cash and fees count one for one; the rate between them is not modelled here — a
+ *       lasting difference is the venue's basis in fair value); others are rejected.</li>
  *   <li><b>PnL</b> by the average-cost method, kept separately per venue and across venues: buying into
  *       a long (or selling into a short) moves the average cost; reducing realises
  *       {@code (price − averageCost) × size} for a long and the mirror for a short; a fill that crosses
@@ -77,8 +84,12 @@ public final class InventoryAggregator {
     private static final CostBook EMPTY = new CostBook();
 
     private final Asset valuationCurrency;
+    /** Currencies counted one for one as the valuation currency. */
+    private final Set<Asset> atPar;
     private final Map<Asset, AssetLedger> ledgers = new HashMap<>();
     private final Map<VenueId, BigDecimal> cash = new HashMap<>();
+    /** Starting cash per venue, per currency (the valuation currency or one at par), in currency order. */
+    private final Map<VenueId, Map<Asset, BigDecimal>> startingCash = new HashMap<>();
     private final Set<VenueId> venuesWithFills = new HashSet<>();
     /** Fees in an asset with no fair value yet: fee asset → (asset traded, venue) → amount. */
     private final Map<Asset, Map<PendingFeeKey, BigDecimal>> pendingFees = new HashMap<>();
@@ -96,15 +107,33 @@ public final class InventoryAggregator {
      * @throws IllegalArgumentException when a target is given for the valuation currency
      */
     public InventoryAggregator(Asset valuationCurrency, Map<Asset, InventoryTarget> targets) {
+        this(valuationCurrency, Set.of(), targets);
+    }
+
+    /**
+     * @param valuationCurrency the currency cash, fees, PnL and fair values are counted in
+     * @param atPar             currencies counted one for one as the valuation currency (USD next to USDT): markets
+     *                          quoted in them are supported, and balances and fees in them are cash
+     * @param targets           target, band and max position per asset
+     * @throws IllegalArgumentException when a target is given for the valuation currency or one at par
+     */
+    public InventoryAggregator(Asset valuationCurrency, Set<Asset> atPar, Map<Asset, InventoryTarget> targets) {
         this.valuationCurrency = Objects.requireNonNull(valuationCurrency, "valuationCurrency");
+        this.atPar = Set.copyOf(Objects.requireNonNull(atPar, "atPar"));
         Objects.requireNonNull(targets, "targets");
         targets.forEach((asset, target) -> {
             Objects.requireNonNull(target, () -> "target of " + asset);
-            if (asset.equals(valuationCurrency)) {
-                throw new IllegalArgumentException(asset + " is the valuation currency and cannot have an inventory target");
+            if (isCash(asset)) {
+                throw new IllegalArgumentException(asset + " is the valuation currency"
+                        + (asset.equals(valuationCurrency) ? "" : " (at par)") + " and cannot have an inventory target");
             }
             ledgers.put(asset, new AssetLedger(asset, target));
         });
+    }
+
+    /** True for the valuation currency and the currencies at par with it: amounts of them are cash. */
+    public boolean isCash(Asset asset) {
+        return asset.equals(valuationCurrency) || atPar.contains(asset);
     }
 
     public Asset valuationCurrency() {
@@ -115,7 +144,7 @@ public final class InventoryAggregator {
 
     /**
      * Sets what {@code venue} holds of {@code asset} before trading (replacing an earlier value). For the
-     * valuation currency this is the venue's starting cash.
+     * valuation currency, or one at par with it, this is (part of) the venue's starting cash.
      *
      * @throws IllegalArgumentException when the quantity is negative
      * @throws IllegalStateException    for an asset that has already opened (been marked, opened or
@@ -130,11 +159,17 @@ public final class InventoryAggregator {
             throw new IllegalArgumentException(
                     venue + ": starting balance of " + asset + " must be >= 0 (was " + quantity.toPlainString() + ")");
         }
-        if (asset.equals(valuationCurrency)) {
+        if (isCash(asset)) {
             if (venuesWithFills.contains(venue)) {
                 throw new IllegalStateException(venue + ": starting cash must be set before the venue's first fill");
             }
-            cash.put(venue, quantity);
+            Map<Asset, BigDecimal> start = startingCash.computeIfAbsent(venue, v -> new TreeMap<>());
+            start.put(asset, quantity);
+            BigDecimal sum = null;
+            for (BigDecimal amount : start.values()) {
+                sum = sum == null ? amount : sum.add(amount);
+            }
+            cash.put(venue, sum);
             return;
         }
         AssetLedger ledger = ledger(asset);
@@ -174,12 +209,13 @@ public final class InventoryAggregator {
     /**
      * Fails fast at wiring time for a market whose fills this aggregator could not count.
      *
-     * @throws IllegalArgumentException when the market is not quoted in the valuation currency
+     * @throws IllegalArgumentException when the market is not quoted in the valuation currency or one at par
      */
     public void requireSupported(Instrument instrument) {
-        if (!instrument.quote().equals(valuationCurrency)) {
+        if (!isCash(instrument.quote())) {
             throw new IllegalArgumentException(instrument.id() + " is quoted in " + instrument.quote()
                     + ", but inventory is valued in " + valuationCurrency
+                    + (atPar.isEmpty() ? "" : " (and " + new TreeSet<>(atPar) + " at par)")
                     + " and supports only markets quoted in it");
         }
     }
@@ -187,7 +223,8 @@ public final class InventoryAggregator {
     // -------------------------------------------------------------------------------------------- updates
 
     /**
-     * Counts one of our fills on {@code instrument} (the venue is the instrument's venue).
+     * Counts one of our fills on {@code instrument} (the venue is the instrument's venue); an inverse contract's
+     * fill as its base size at the fill price ({@link Instrument#sizeToBase}).
      *
      * @throws IllegalArgumentException when the fill is for another instrument or the market is not quoted
      *                                  in the valuation currency (nothing is changed then)
@@ -207,7 +244,8 @@ public final class InventoryAggregator {
         if (!ledger.isOpen()) {
             ledger.open(price);
         }
-        BigDecimal signedSize = fill.side() == Side.BUY ? fill.size() : fill.size().negate();
+        BigDecimal size = instrument.sizeToBase(fill.size(), price); // the fill's own size unless inverse
+        BigDecimal signedSize = fill.side() == Side.BUY ? size : size.negate();
         CostBook venueBook = ledger.venue(venue);
         venueBook.trade(signedSize, price);
         ledger.total.trade(signedSize, price);
@@ -219,7 +257,7 @@ public final class InventoryAggregator {
         BigDecimal fee = fill.fee();
         if (fee.signum() != 0) {
             Asset feeAsset = fill.feeAsset();
-            if (feeAsset.equals(instrument.quote())) {
+            if (isCash(feeAsset)) {
                 addCash(venue, fee.negate());
                 venueBook.addFee(fee);
                 ledger.total.addFee(fee);
@@ -606,8 +644,9 @@ public final class InventoryAggregator {
 
     private void requireNotValuation(Asset asset) {
         Objects.requireNonNull(asset, "asset");
-        if (asset.equals(valuationCurrency)) {
-            throw new IllegalArgumentException(asset + " is the valuation currency: its holdings are cash (see cash())");
+        if (isCash(asset)) {
+            throw new IllegalArgumentException(asset + " is the valuation currency"
+                    + (asset.equals(valuationCurrency) ? "" : " (at par)") + ": its holdings are cash (see cash())");
         }
     }
 

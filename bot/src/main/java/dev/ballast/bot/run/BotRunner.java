@@ -1,6 +1,11 @@
 package dev.ballast.bot.run;
 
 import dev.ballast.bot.engine.Engine;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.recovery.PeriodicReconciler;
+import dev.ballast.bot.recovery.ReconciliationSettings;
+import dev.ballast.bot.recovery.Recovery;
+import dev.ballast.bot.recovery.StartRefusedException;
 import dev.ballast.bot.risk.ControlFileWatcher;
 import dev.ballast.bot.status.StatusFormatter;
 import dev.ballast.connectors.sim.SimulatedMarket;
@@ -27,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * {@link ShutdownSequence} (stop quoting, cancel every order on every venue, wait for the confirmations, the
  * before-exit steps, the final report), bounded by {@code shutdownTimeout} even when a venue never answers.
  *
+ * <p>Journal: the engine thread starts by recovering ({@link Recovery#start}: the journal, then each venue, before
+ * the first quote; a refused start ends the run with {@link #startRefusal()} set and nothing sent), reconciles
+ * periodically while trading (a failed reconciliation halts trading: {@link Engine#onReconciliationFailed}; the run
+ * goes on, HALTED, until the operator resumes or stops it), and in the shutdown sequence's before-exit steps journals
+ * the final inventory snapshot, then flushes and closes the journal. A start that is refused, or a shutdown that did
+ * not get that far, still closes the journal as the engine thread's last act.
+ *
  * <p>Threads: {@link #run} is called once, from the main thread, and returns when the engine thread is done, or
  * {@code shutdownTimeout} plus one second after the stop request if it is not (the engine thread is a daemon: the
  * process exits anyway). {@link #requestStop} is safe from any thread; {@link #beforeExit} is called before
@@ -46,6 +58,9 @@ public final class BotRunner {
     }
 
     private final Engine engine;
+    private final Journal journal;
+    private final Recovery recovery;
+    private final ReconciliationSettings reconciliation;
     private final SimulatedMarket market;
     private final Clock clock;
     private final long shutdownTimeoutNs;
@@ -54,20 +69,51 @@ public final class BotRunner {
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private volatile ShutdownSequence.Result result;
+    private volatile String startRefusal;
 
     /**
+     * A paper bot: the simulated market is driven on its own {@code sim-exchange} thread.
+     *
      * @param shutdownTimeout the longest a shutdown may take (config {@code engine.shutdownTimeoutMs})
      * @param controlFile     the operator's control file (config {@code risk.controlFile}), null for none
      */
     public BotRunner(PaperTrading bot, Clock clock, Duration shutdownTimeout, Path controlFile) {
-        this.engine = bot.engine();
-        this.market = bot.market();
+        this(bot.engine(), bot.journal(), bot.recovery(), bot.reconciliationSettings(), bot.market(), clock,
+                shutdownTimeout, controlFile);
+    }
+
+    /**
+     * A bot on real exchanges (live or paper-live): no simulated market to drive; the venues run their own threads.
+     *
+     * @param shutdownTimeout the longest a shutdown may take (config {@code engine.shutdownTimeoutMs})
+     * @param controlFile     the operator's control file (config {@code risk.controlFile}), null for none
+     */
+    public BotRunner(LiveTrading bot, Clock clock, Duration shutdownTimeout, Path controlFile) {
+        this(bot.engine(), bot.journal(), bot.recovery(), bot.reconciliationSettings(), null, clock, shutdownTimeout,
+                controlFile);
+    }
+
+    private BotRunner(Engine engine, Journal journal, Recovery recovery, ReconciliationSettings reconciliation,
+                      SimulatedMarket market, Clock clock, Duration shutdownTimeout, Path controlFile) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
+        this.reconciliation = Objects.requireNonNull(reconciliation, "reconciliation");
+        this.market = market;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.shutdownTimeoutNs = shutdownTimeout.toNanos();
         this.controlFile = controlFile;
     }
 
-    /** Adds a step run on the engine thread at shutdown, after the cancels, before the final report (journal flush). */
+    /** Why the start was refused (reconciliation), or null when it was not. */
+    public String startRefusal() {
+        return startRefusal;
+    }
+
+    /**
+     * Adds a step run on the engine thread at shutdown, after the cancels and the final inventory snapshot, before the
+     * journal is closed and the final report printed.
+     */
     public void beforeExit(Runnable step) {
         beforeExit.add(Objects.requireNonNull(step, "step"));
     }
@@ -115,18 +161,23 @@ public final class BotRunner {
                 requestStop("engine failure");
                 emergencyShutdown();
             } finally {
+                closeJournal(); // closed already by the shutdown sequence, unless the start was refused or it failed
                 done.countDown();
             }
         }, "engine");
         engineThread.setDaemon(true);
 
-        sim.start();
+        if (market != null) {
+            sim.start();
+        }
         engineThread.start();
         boolean finishedInTime = awaitEngine();
         if (control != null) {
             control.shutdownNow();
         }
-        sim.join(1000);
+        if (market != null) {
+            sim.join(1000);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -173,8 +224,22 @@ public final class BotRunner {
     private ShutdownSequence shutdownSequence() {
         ShutdownSequence sequence = new ShutdownSequence(engine, clock, shutdownTimeoutNs,
                 () -> LockSupport.parkNanos(IDLE_PARK_NS));
+        sequence.beforeExit(engine::journalSnapshot);
         beforeExit.forEach(sequence::beforeExit);
+        sequence.beforeExit(this::closeJournal);
         return sequence;
+    }
+
+    /**
+     * Closes the journal: every write is committed already; this flushes it and marks the session ended. Idempotent;
+     * a failure is logged (the next start recovers as after a crash).
+     */
+    private void closeJournal() {
+        try {
+            journal.close();
+        } catch (RuntimeException e) {
+            LOG.error("the journal could not be closed cleanly; the next start recovers as after a crash", e);
+        }
     }
 
     /** Last resort after the engine loop died: the same bounded shutdown, reporting what it could not do. */
@@ -188,13 +253,21 @@ public final class BotRunner {
 
     private void engineLoop(long startNs, long endNs) {
         engine.statusSink(e -> STATUS.info("\n{}", StatusFormatter.status(e, startNs)));
-        engine.start();
+        try {
+            recovery.start(engine);
+        } catch (StartRefusedException e) {
+            startRefusal = e.getMessage(); // nothing was sent
+            return;
+        }
+        // a failed reconciliation halts trading (every order cancelled, nothing new sent); the run goes on
+        PeriodicReconciler reconciler = new PeriodicReconciler(engine, reconciliation,
+                failure -> engine.onReconciliationFailed(failure.message()), clock);
         while (stop.get() == null) {
             if (clock.nowNs() >= endNs) {
                 requestStop("duration reached");
                 break;
             }
-            if (engine.doWork() == 0) {
+            if (engine.doWork() + reconciler.doWork() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
         }

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /**
  * Which modes this build can run: the one place that says so. Paper mode is assembled by {@link PaperTrading};
- * paper-live and live need the live venues wired to the engine, which this build does not have yet, so
- * {@code run} stops before touching any venue. Their configs load and validate in full.
+ * paper-live and live by {@link LiveTrading}, for every venue type {@link LiveVenues} has a connector for.
  *
  * <p>Stateless and thread-safe.
  */
@@ -20,9 +19,11 @@ public final class ModeSupport {
         Mode mode = config.mode();
         return switch (mode) {
             case PAPER -> Optional.empty();
-            case PAPER_LIVE, LIVE -> Optional.of("mode " + mode.configName()
-                    + ": venue wiring not available in this build (the config is valid: `validate` checks it in full;"
-                    + " use mode: paper to run)");
+            case PAPER_LIVE, LIVE -> config.liveVenues().values().stream()
+                    .filter(v -> !LiveVenues.hasConnector(v.type()))
+                    .findFirst()
+                    .map(v -> "mode " + mode.configName() + ": venues." + v.id() + ".type " + v.type().configName()
+                            + " has no connector in this build (the config is valid: `validate` checks it in full)");
         };
     }
 }

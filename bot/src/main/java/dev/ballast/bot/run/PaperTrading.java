@@ -13,6 +13,10 @@ import dev.ballast.bot.engine.EngineSettings;
 import dev.ballast.bot.engine.OrderManager;
 import dev.ballast.bot.inventory.InventoryAggregator;
 import dev.ballast.bot.inventory.InventoryTarget;
+import dev.ballast.bot.journal.Journal;
+import dev.ballast.bot.journal.JournalState;
+import dev.ballast.bot.recovery.Recovery;
+import dev.ballast.bot.recovery.ReconciliationSettings;
 import dev.ballast.connectors.Venue;
 import dev.ballast.connectors.sim.SimulatedAssetSpec;
 import dev.ballast.connectors.sim.SimulatedMarket;
@@ -30,6 +34,7 @@ import dev.ballast.core.event.Event;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
 import dev.ballast.strategies.quoting.QuoteModels;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +43,15 @@ import java.util.Map;
 
 /**
  * A paper-trading bot assembled from config: the simulated market with its venues, and the engine with its
- * inbox, order manager, inventory and quote models. Assembly only; who drives {@link SimulatedMarket#doWork()}
- * and {@link Engine#doWork()} — two threads with the system clock, or a test loop with a manual clock — is
- * the caller's choice.
+ * inbox, order manager, inventory and quote models, journaling to a journal with its recovery. Assembly only; who
+ * drives {@link SimulatedMarket#doWork()} and {@link Engine#doWork()} — two threads with the system clock, or a
+ * test loop with a manual clock — is the caller's choice, and so is starting: {@code recovery().start(engine())}
+ * on the engine thread (or {@code engine().start()} without a journal).
+ *
+ * <p>The simulated venues live in this process and die with it, so in paper mode they start from the journal's
+ * balances when it has any (the config's {@code balances} seed the first run only): a restarted paper bot continues
+ * where the last one stopped. Orders that were open when the process died died with the old simulated venues, and
+ * recovery settles them as such.
  */
 public final class PaperTrading {
     /** Client order ids start with this; the session stamp after it keeps restarts apart. */
@@ -50,14 +61,31 @@ public final class PaperTrading {
     private final Engine engine;
     private final Map<VenueId, SimulatedVenue> venues;
 
-    private PaperTrading(SimulatedMarket market, Engine engine, Map<VenueId, SimulatedVenue> venues) {
+    private final Journal journal;
+    private final Recovery recovery;
+    private final ReconciliationSettings reconciliation;
+
+    private PaperTrading(SimulatedMarket market, Engine engine, Map<VenueId, SimulatedVenue> venues, Journal journal,
+                         Recovery recovery, ReconciliationSettings reconciliation) {
         this.market = market;
         this.engine = engine;
         this.venues = venues;
+        this.journal = journal;
+        this.recovery = recovery;
+        this.reconciliation = reconciliation;
     }
 
-    /** Builds everything from a validated config; nothing runs yet. */
+    /** Builds everything from a validated config, with no journal (tests, demos); nothing runs yet. */
     public static PaperTrading assemble(BallastConfig config, Clock clock) {
+        return assemble(config, clock, Journal.none());
+    }
+
+    /**
+     * Builds everything from a validated config, journaling to {@code journal} (open; closed by whoever runs the
+     * bot); nothing runs yet. Reads the journal's balances for the simulated venues and begins a session.
+     */
+    public static PaperTrading assemble(BallastConfig config, Clock clock, Journal journal) {
+        JournalState recovered = journal.state();
         Map<Asset, SimulatedAssetSpec> simAssets = new LinkedHashMap<>();
         for (Map.Entry<Asset, SimAssetConfig> e : config.simulation().assets().entrySet()) {
             simAssets.put(e.getKey(), new SimulatedAssetSpec(e.getValue().startPrice().doubleValue(),
@@ -77,12 +105,27 @@ public final class PaperTrading {
                 specs.add(new SimulatedMarketSpec(instrument, mc.bookSpreadBps(), mc.bookLevels(), mc.levelSize(),
                         mc.takerRatePerSec(), mc.takerMeanSize()));
             }
+            Map<Asset, BigDecimal> balances = recovered.knowsPositionsOf(vc.id())
+                    ? recovered.positions().get(vc.id()) : vc.balances();
             SimulatedVenue v = market.addVenue(new SimulatedVenueConfig(vc.id(), vc.latencyMs(), vc.makerFeeBps(),
-                    vc.takerFeeBps(), vc.dislocationBps(), vc.balances(), specs));
+                    vc.takerFeeBps(), vc.dislocationBps(), balances, specs));
             simVenues.put(vc.id(), v);
             venues.put(vc.id(), v);
         }
 
+        Engine engine = engine(config, clock, venues, instruments, journal);
+        ReconciliationSettings reconciliation = reconciliation(config);
+        return new PaperTrading(market, engine, simVenues, journal, new Recovery(journal, venues, reconciliation, clock),
+                reconciliation);
+    }
+
+    /**
+     * The engine with its inbox, order manager, inventory and quote models, over {@code venues} trading
+     * {@code instruments}, journaling to {@code journal} (its session stamp makes the client order ids): the same
+     * in paper, paper-live and live mode.
+     */
+    public static Engine engine(BallastConfig config, Clock clock, Map<VenueId, Venue> venues,
+                                List<Instrument> instruments, Journal journal) {
         Map<Asset, InventoryTarget> targets = new LinkedHashMap<>();
         Map<Asset, AssetSettings> settings = new LinkedHashMap<>();
         for (Map.Entry<Asset, AssetConfig> e : config.assets().entrySet()) {
@@ -99,7 +142,8 @@ public final class PaperTrading {
         for (Instrument i : instruments) {
             inventory.requireSupported(i);
         }
-        OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator(CLIENT_ID_PREFIX, clock.nowMs()), venues);
+        long session = journal.beginSession(clock.nowMs(), clock.nowNs());
+        OrderManager orders = new OrderManager(clock, new ClientOrderIdGenerator(CLIENT_ID_PREFIX, session), venues);
         var ec = config.engine();
         EngineSettings engineSettings = new EngineSettings(Duration.ofMillis(ec.requoteIntervalMs()).toNanos(),
                 ec.requoteToleranceBps(), Duration.ofMillis(ec.statusIntervalMs()).toNanos(), 4096);
@@ -107,7 +151,15 @@ public final class PaperTrading {
         Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
                 brain(config), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
         engine.riskLimits(config.risk().limits());
-        return new PaperTrading(market, engine, simVenues);
+        engine.journal(journal, Duration.ofSeconds(config.journal().snapshotIntervalSec()).toNanos());
+        return engine;
+    }
+
+    /** Reconciliation's settings from the config's {@code reconciliation}, for our client order ids. */
+    public static ReconciliationSettings reconciliation(BallastConfig config) {
+        var rc = config.reconciliation();
+        return new ReconciliationSettings(Duration.ofSeconds(rc.intervalSec()).toNanos(), rc.tolerance(),
+                rc.cancelUnknownOrders(), CLIENT_ID_PREFIX);
     }
 
     /** The estimators', cost model's and router's settings from the config's {@code estimators} and {@code hedging}. */
@@ -128,5 +180,18 @@ public final class PaperTrading {
 
     public Map<VenueId, SimulatedVenue> venues() {
         return venues;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The start: recovery from the journal and reconciliation with the venues, then the engine's start. */
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    public ReconciliationSettings reconciliationSettings() {
+        return reconciliation;
     }
 }

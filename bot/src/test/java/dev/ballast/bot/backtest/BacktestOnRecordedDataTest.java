@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ballast.bot.cli.BallastCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The backtest command on the real Binance recording (spot 08-08 and the USD-M perpetual 08-08, about six minutes):
@@ -25,42 +22,15 @@ class BacktestOnRecordedDataTest {
     @TempDir
     static Path dir;
 
-    private static Path root;
     private static String table;
     private static JsonNode results;
 
-    private static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (!(Files.exists(p.resolve("config.yaml")) && Files.exists(p.resolve("pom.xml")))) {
-            p = p.getParent();
-        }
-        return p;
-    }
-
     private static String run(Path out) {
-        Path data = root.resolve("../shared/data/market/binance-btc-2024-08-08");
-        StringWriter err = new StringWriter();
-        CommandLine cl = BallastCommand.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.out;
-        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = cl.execute("backtest", "--config", root.resolve("config.yaml").toString(),
-                    "--data", data.resolve("binance-spot_btcusdt_20240808.gz").toString(),
-                    data.resolve("binance-usdm_btcusdt_20240808.gz").toString(),
-                    "--out", out.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertThat(code).as("exit code; stderr: %s", err).isZero();
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return RecordedBacktests.run(out, List.of(RecordedBacktests.SPOT, RecordedBacktests.USDM));
     }
 
     @BeforeAll
     static void runTheBacktestTwice() throws Exception {
-        root = projectRoot();
         table = run(dir.resolve("a"));
         run(dir.resolve("b"));
         results = new ObjectMapper().readTree(dir.resolve("a/results.json").toFile());

@@ -53,7 +53,16 @@ public final class ScriptedVenue implements Venue {
     @Override public List<Instrument> instruments() { return instruments; }
     @Override public FeeSchedule fees(InstrumentId instrument) { return new FeeSchedule(BigDecimal.ZERO, new BigDecimal("0.0005")); }
     @Override public Map<Asset, Balance> balances() { return Map.copyOf(balances); }
-    @Override public List<OpenOrder> openOrders() { return List.of(); }
+    /** Scripted open orders: what the venue lists as ours and still resting. */
+    public final List<OpenOrder> open = new ArrayList<>();
+    /** When set, openOrders() throws it (a venue that cannot be asked). */
+    public RuntimeException failOpenOrders;
+    @Override public List<OpenOrder> openOrders() {
+        if (failOpenOrders != null) {
+            throw failOpenOrders;
+        }
+        return List.copyOf(open);
+    }
     @Override public void start(EventSink sink) { this.sink = sink; }
     @Override public void requestSnapshot(InstrumentId instrument) { snapshotRequests.add(instrument); }
     @Override public void place(OrderRequest request) {

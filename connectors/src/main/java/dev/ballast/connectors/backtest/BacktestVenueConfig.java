@@ -14,11 +14,13 @@ import java.util.TreeMap;
  * One backtest venue: the recorded market it replays and how we trade on it.
  *
  * @param id                 the venue's id; the instrument must belong to it
- * @param instrument         the one recorded instrument, with its tick, lot and minimum notional
+ * @param instrument         the one recorded instrument, with its tick, lot and minimum notional; an inverse one
+ *                           ({@link Instrument#isInverse()}) exactly when the contract type is inverse
  * @param contractType       how the instrument settles (spot, linear or inverse perpetual)
  * @param contractMultiplier what one unit of order size is worth: 1 for spot (required) and Binance USD-M; for a
  *                           linear perpetual the base units per unit of size; for an inverse perpetual the quote
- *                           value of one contract (100 for Binance COIN-M BTCUSD_PERP). See {@link ContractType}
+ *                           value of one contract (100 for Binance COIN-M BTCUSD_PERP), which must be the
+ *                           instrument's {@link Instrument#contractSizeQuote()}. See {@link ContractType}
  * @param sequenceRule       how the recorded deltas chain on the recorded snapshots (the recording's rule, e.g.
  *                           Binance spot's {@code CONTIGUOUS}); the venue checks the stream it is fed with it
  * @param makerFeeBps        fee on our resting orders' fills in bps of notional; negative is a rebate
@@ -48,6 +50,18 @@ public record BacktestVenueConfig(VenueId id, Instrument instrument, ContractTyp
         if (contractType == ContractType.SPOT && contractMultiplier.compareTo(BigDecimal.ONE) != 0) {
             throw new IllegalArgumentException(at + "contractMultiplier must be 1 for spot (was "
                     + contractMultiplier + ")");
+        }
+        // the engine converts an inverse contract's sizes with the instrument's contract size: the two must agree
+        if (contractType == ContractType.INVERSE_PERPETUAL && (!instrument.isInverse()
+                || instrument.contractSizeQuote().compareTo(contractMultiplier) != 0)) {
+            throw new IllegalArgumentException(at + "contractMultiplier " + contractMultiplier.toPlainString()
+                    + " of an inverse perpetual must be its instrument's contractSizeQuote (was "
+                    + (instrument.isInverse() ? instrument.contractSizeQuote().toPlainString() : "none: sizes in "
+                    + instrument.base()) + ")");
+        }
+        if (contractType != ContractType.INVERSE_PERPETUAL && instrument.isInverse()) {
+            throw new IllegalArgumentException(at + "instrument " + instrument.id() + " is an inverse contract: its "
+                    + "contractType must be INVERSE_PERPETUAL (was " + contractType + ")");
         }
         Objects.requireNonNull(sequenceRule, at + "sequenceRule");
         Objects.requireNonNull(makerFeeBps, at + "makerFeeBps");

@@ -6,7 +6,6 @@ import dev.ballast.core.Instrument;
 import dev.ballast.core.Liquidity;
 import dev.ballast.core.Side;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * The settlement arithmetic of one backtested instrument, per its {@link ContractType}: notional, what a fill does
@@ -14,8 +13,8 @@ import java.math.RoundingMode;
  * contract's base amount {@code n × m / P}, rounded half-even to {@value #INVERSE_BASE_SCALE} places. Immutable.
  */
 final class Contract {
-    /** Decimal places of an inverse contract's base amount {@code n × m / P}. */
-    static final int INVERSE_BASE_SCALE = 16;
+    /** Decimal places of an inverse contract's base amount {@code n × m / P}: the instrument's, as the engine counts it. */
+    static final int INVERSE_BASE_SCALE = Instrument.INVERSE_BASE_SCALE;
 
     /** What one fill does to the account: signed changes of base and quote (fee included) and the fee itself. */
     record Settlement(BigDecimal baseDelta, BigDecimal quoteDelta, BigDecimal fee, Asset feeAsset) {
@@ -61,7 +60,7 @@ final class Contract {
         int sign = side == Side.BUY ? 1 : -1;
         if (type == ContractType.INVERSE_PERPETUAL) {
             BigDecimal face = size.multiply(multiplier);
-            BigDecimal base = face.divide(price, INVERSE_BASE_SCALE, RoundingMode.HALF_EVEN);
+            BigDecimal base = instrument.sizeToBase(size, price); // face / price, as the engine's inventory counts it
             BigDecimal fee = base.multiply(rate).stripTrailingZeros();
             BigDecimal baseDelta = (sign > 0 ? base : base.negate()).subtract(fee);
             return new Settlement(baseDelta, sign > 0 ? face.negate() : face, fee, instrument.base());

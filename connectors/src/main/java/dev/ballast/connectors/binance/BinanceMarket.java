@@ -18,9 +18,9 @@ public enum BinanceMarket {
     /** USD-M perpetual BTCUSDT: tick 0.1, lot 0.001 BTC; each depth update names the previous one ({@code pu}). */
     USDM(new Instrument(InstrumentId.of("binance-usdm", "BTCUSDT"), Asset.of("BTC"), Asset.of("USDT"),
             new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("100")), SequenceRule.LINKED),
-    /** COIN-M perpetual BTCUSD_PERP: tick 0.1, lot 1 contract (100 USD); linked like USD-M. */
-    COINM(new Instrument(InstrumentId.of("binance-coinm", "BTCUSD_PERP"), Asset.of("BTC"), Asset.of("USD"),
-            new BigDecimal("0.1"), BigDecimal.ONE, BigDecimal.ZERO), SequenceRule.LINKED);
+    /** COIN-M perpetual BTCUSD_PERP, inverse: tick 0.1, lot 1 contract of 100 USD; linked like USD-M. */
+    COINM(Instrument.inverse(InstrumentId.of("binance-coinm", "BTCUSD_PERP"), Asset.of("BTC"), Asset.of("USD"),
+            new BigDecimal("0.1"), BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("100")), SequenceRule.LINKED);
 
     private final Instrument instrument;
     private final SequenceRule sequenceRule;

@@ -40,6 +40,32 @@ public final class RecordedEvents {
         }
     }
 
+    /**
+     * Drains the first {@code durationNs} of exchange time of {@code source} into memory — the events stamped
+     * before the first event's time plus {@code durationNs} — and closes it.
+     *
+     * @throws IllegalArgumentException if {@code durationNs} is not positive
+     */
+    public static RecordedEvents readFirst(MarketDataSource source, long durationNs) {
+        Objects.requireNonNull(source, "source");
+        List<Event> events = new ArrayList<>();
+        try (source) {
+            if (durationNs <= 0) {
+                throw new IllegalArgumentException("durationNs must be > 0 (was " + durationNs + ")");
+            }
+            Event first = source.peek();
+            long endNs = first == null || first.timestampNs() > Long.MAX_VALUE - durationNs ? Long.MAX_VALUE
+                    : first.timestampNs() + durationNs;
+            Event e;
+            while ((e = source.peek()) != null && e.timestampNs() < endNs) {
+                events.add(source.next());
+            }
+            return new RecordedEvents(List.copyOf(events), List.copyOf(source.instruments()),
+                    source.describe() + ", first " + durationNs / 1_000_000_000.0 + " s", source.malformedCount(),
+                    source.gapCount());
+        }
+    }
+
     public int size() {
         return events.size();
     }

@@ -111,6 +111,12 @@ public final class SimulatedVenue implements Venue {
     private final Map<ClientOrderId, RestingOrder> open = new LinkedHashMap<>();
     private final Set<ClientOrderId> acceptedIds = new HashSet<>();
     private final BookListener listener = new BookListener();
+    /**
+     * What this venue's order and trade ids start with: its start time (ms, base 36), so a venue started again — a
+     * paper bot restarted on the same journal — never repeats an id an earlier one gave, as a real exchange never
+     * does.
+     */
+    private final String idStem;
     private long nextOrderNumber = 1;
     private long nextTradeNumber = 1;
     private boolean streaming;
@@ -124,6 +130,7 @@ public final class SimulatedVenue implements Venue {
         this.clock = clock;
         this.latencyNs = config.latencyMs() * 1_000_000L;
         this.nowNs = startNs;
+        this.idStem = Long.toString(Math.floorDiv(startNs, 1_000_000L), 36) + "-";
         this.makerRate = config.makerFeeBps().movePointLeft(4);
         this.takerRate = config.takerFeeBps().movePointLeft(4);
         this.buyLockMultiplier = BigDecimal.ONE.add(makerRate.max(BigDecimal.ZERO));
@@ -562,13 +569,13 @@ public final class SimulatedVenue implements Venue {
             ledger.add(instrument.quote(), notional.subtract(fee));
         }
         accountChanged = true;
-        TradeId tradeId = new TradeId(Long.toString(nextTradeNumber++));
+        TradeId tradeId = new TradeId(idStem + nextTradeNumber++);
         emit(new OrderFilled(new Fill(instrument.id(), clientOrderId, venueOrderId, tradeId, side, price, size, fee,
                 instrument.quote(), liquidity, nowNs)));
     }
 
     private VenueOrderId nextVenueOrderId() {
-        return new VenueOrderId(Long.toString(nextOrderNumber++));
+        return new VenueOrderId(idStem + nextOrderNumber++);
     }
 
     /** The number of {@code step}s in {@code value}, or -1 when it is not a whole (long) number of them. */

@@ -166,8 +166,8 @@ class BacktestAccountingTest {
     @Test
     void shouldSettleAnInverseContractInBaseWithTheQuoteBalanceHoldingTheFaceValue() {
         Asset usd = Asset.of("USD");
-        Instrument coinm = new Instrument(new InstrumentId(VenueId.of("bt-coinm"), "BTCUSD_PERP"), BTC, usd,
-                new BigDecimal("0.1"), BigDecimal.ONE, BigDecimal.ZERO);
+        Instrument coinm = Instrument.inverse(new InstrumentId(VenueId.of("bt-coinm"), "BTCUSD_PERP"), BTC, usd,
+                new BigDecimal("0.1"), BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("100"));
         BacktestFixture f = new BacktestFixture(new BacktestVenueConfig(coinm.id().venue(), coinm,
                 ContractType.INVERSE_PERPETUAL, new BigDecimal("100"), SequenceRule.SEQUENTIAL, new BigDecimal("1"),
                 TAKER_BPS, ORDER_LATENCY_MS, 5, Map.of(BTC, BigDecimal.ONE)));

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.core.Asset;
+import dev.ballast.core.Instrument;
+import dev.ballast.core.InstrumentId;
 import dev.ballast.core.VenueId;
 import dev.ballast.core.book.SequenceRule;
 import java.math.BigDecimal;
@@ -70,5 +72,29 @@ class BacktestVenueConfigTest {
 
         assertThatThrownBy(() -> config(BacktestFixture.VENUE, ContractType.LINEAR_PERPETUAL, "1", "1", 10, balances))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("venues.bt.balances.ETH");
+    }
+
+    @Test
+    void shouldRefuseAnInversePerpetualWhoseInstrumentCountsSizesInBase() {
+        assertThatThrownBy(() -> config(BacktestFixture.VENUE, ContractType.INVERSE_PERPETUAL, "100", "1", 10,
+                Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contractMultiplier 100 of an inverse perpetual must be its instrument's "
+                        + "contractSizeQuote (was none: sizes in BTC)");
+    }
+
+    @Test
+    void shouldRefuseAnInverseContractMultiplierOtherThanTheInstrumentsContractSize() {
+        Instrument coinm = Instrument.inverse(InstrumentId.of("bt", "BTCUSD_PERP"), BTC, Asset.of("USD"),
+                new BigDecimal("0.1"), BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("100"));
+
+        assertThatThrownBy(() -> new BacktestVenueConfig(coinm.id().venue(), coinm, ContractType.INVERSE_PERPETUAL,
+                BigDecimal.TEN, SequenceRule.LINKED, BigDecimal.ZERO, TAKER_BPS, 10, 5, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be its instrument's contractSizeQuote (was 100)");
+        assertThatThrownBy(() -> new BacktestVenueConfig(coinm.id().venue(), coinm, ContractType.LINEAR_PERPETUAL,
+                BigDecimal.ONE, SequenceRule.LINKED, BigDecimal.ZERO, TAKER_BPS, 10, 5, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is an inverse contract: its contractType must be INVERSE_PERPETUAL");
     }
 }

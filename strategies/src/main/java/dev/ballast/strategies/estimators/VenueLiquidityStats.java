@@ -3,6 +3,7 @@ package dev.ballast.strategies.estimators;
 import static dev.ballast.strategies.internal.ParamChecks.atLeast;
 import static dev.ballast.strategies.internal.ParamChecks.positive;
 
+import dev.ballast.core.Instrument;
 import dev.ballast.core.Side;
 import dev.ballast.core.book.OrderBook;
 import java.util.Objects;
@@ -77,10 +78,11 @@ public final class VenueLiquidityStats {
         }
         double mid = (bid + ask) * 0.5;
         double within = config.depthWithinBps() / 10_000;
-        double lot = book.instrument().lotSizeDouble();
+        Instrument in = book.instrument();
+        double midPrice = mid * in.tickSizeDouble(); // an inverse contract's depth in base is counted at the mid
         spreadBps.observe(timestampNs, (ask - bid) / mid * 10_000);
-        bidDepth.observe(timestampNs, lotsWithin(book, Side.BUY, mid * (1 - within)) * lot);
-        askDepth.observe(timestampNs, lotsWithin(book, Side.SELL, mid * (1 + within)) * lot);
+        bidDepth.observe(timestampNs, in.lotsToBaseDouble(lotsWithin(book, Side.BUY, mid * (1 - within)), midPrice));
+        askDepth.observe(timestampNs, in.lotsToBaseDouble(lotsWithin(book, Side.SELL, mid * (1 + within)), midPrice));
         updates++;
         return true;
     }

@@ -56,6 +56,8 @@ public final class HedgeCost {
     HedgeVenue venue;
     Side side;
     long sizeLots;
+    /** The size in base units: lots × lot size, or an inverse contract's contracts at the walk's price. */
+    double sizeBase;
     double fairValue = Double.NaN;
     Verdict verdict = Verdict.NO_FAIR_VALUE;
     double feeQuote;
@@ -73,6 +75,7 @@ public final class HedgeCost {
         this.venue = venue;
         this.side = side;
         this.sizeLots = sizeLots;
+        this.sizeBase = venue.instrument().lotsToBaseDouble(sizeLots, fairValue); // the model refines an inverse one
         this.fairValue = fairValue;
         this.verdict = Verdict.OK;
         this.feeQuote = 0;
@@ -115,9 +118,12 @@ public final class HedgeCost {
         return sizeLots;
     }
 
-    /** The size in base units. */
+    /**
+     * The size in base units: {@link #sizeLots()} × lot size; on an inverse contract its contracts at the walk's
+     * average price (at fair value when the venue cannot take the size).
+     */
     public double size() {
-        return venue == null ? 0 : venue.instrument().lotsToDouble(sizeLots);
+        return venue == null ? 0 : sizeBase;
     }
 
     public double fairValue() {
@@ -180,7 +186,9 @@ public final class HedgeCost {
             return "no venue";
         }
         Instrument in = venue.instrument();
-        String head = venue.venue() + " " + in.lotsToSize(sizeLots).toPlainString() + " " + in.base();
+        String head = venue.venue() + " " + (in.isInverse()
+                ? in.lotsToSize(sizeLots).toPlainString() + " contracts (" + fixed(size(), 8) + " " + in.base() + ")"
+                : in.lotsToSize(sizeLots).toPlainString() + " " + in.base());
         switch (verdict) {
             case OK:
                 return head + " @" + (side == Side.BUY ? "≤" : "≥") + in.ticksToPrice(limitPriceTicks).toPlainString()
@@ -191,7 +199,9 @@ public final class HedgeCost {
             case NO_FAIR_VALUE:
                 return head + ": no fair value";
             case BELOW_ONE_LOT:
-                return venue.venue() + ": size below one lot " + in.lotSize().toPlainString() + " " + in.base();
+                return venue.venue() + ": size below one lot " + (in.isInverse()
+                        ? "(" + in.lotSize().toPlainString() + " contract of " + in.contractSizeQuote().toPlainString()
+                        + " " + in.quote() + ")" : in.lotSize().toPlainString() + " " + in.base());
             case UNHEALTHY:
                 return head + ": " + venue.health().description();
             case BOOK_INVALID:

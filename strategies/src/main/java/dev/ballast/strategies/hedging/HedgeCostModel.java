@@ -13,7 +13,9 @@ import java.util.Objects;
  * cannot take it: anything but a healthy venue with a synced, two-sided, uncrossed book younger than the
  * maximum age that holds the whole size within the slippage cap, an order notional at or above the venue's
  * minimum, and the balance to pay for it (a sell needs the base; a buy needs size × limit × (1 + fee) of
- * quote, what a venue locks for a limit buy).
+ * quote, what a venue locks for a limit buy). Sizes and costs are in base units and the quote currency on every
+ * venue: an inverse contract's contracts are converted at the walk's price ({@link Instrument#lotsToBaseDouble}),
+ * its notional is its face value.
  *
  * <p>Immutable apart from a scratch walk holder: not thread-safe, owned by the engine thread. Allocates nothing.
  */
@@ -34,12 +36,33 @@ public final class HedgeCostModel {
     }
 
     /**
-     * The cost of taking {@code size} base units, rounded down to the venue's lot grid.
+     * The cost of taking {@code size} base units, rounded down to the venue's lot grid. On an inverse contract,
+     * whose contracts hold more base the lower the price, the size is rounded down to whole contracts at the touch
+     * and then by one more contract while the walk's fills would hold more base than {@code size}: a hedge never
+     * takes more than asked.
      *
      * @throws IllegalArgumentException if {@code size} is negative or not finite
      */
     public HedgeCost cost(HedgeVenue venue, Side side, double size, double fairValue, HedgeCost out) {
-        return cost(venue, side, venue.instrument().roundSizeDownToLots(size), fairValue, out);
+        Instrument in = venue.instrument();
+        if (!in.isInverse()) {
+            return cost(venue, side, in.roundSizeDownToLots(size), fairValue, out);
+        }
+        if (!Double.isFinite(size) || size < 0) {
+            throw new IllegalArgumentException(in.id() + ": size must be finite and >= 0 (was " + size + ")");
+        }
+        OrderBook book = venue.book();
+        long touch = book.isValid() ? (side == Side.BUY ? book.bestAskTicks() : book.bestBidTicks()) : OrderBook.NO_PRICE;
+        double price = touch == OrderBook.NO_PRICE ? fairValue : in.ticksToDouble(touch);
+        if (!(price > 0) || Double.isInfinite(price)) {
+            return cost(venue, side, 0L, fairValue, out); // refused: no fair value, or below one lot
+        }
+        long lots = in.roundBaseDownToLots(size, price);
+        cost(venue, side, lots, fairValue, out);
+        while (out.usable() && out.size() > size * (1 + EPS)) {
+            cost(venue, side, --lots, fairValue, out);
+        }
+        return out;
     }
 
     /**
@@ -74,7 +97,8 @@ public final class HedgeCostModel {
         double size = in.lotsToDouble(sizeLots);
         book.walk(side, sizeLots, walk);
         if (!walk.complete()) {
-            out.refuse(HedgeCost.Verdict.BOOK_TOO_THIN, in.lotsToDouble(walk.filledLots()), size);
+            out.refuse(HedgeCost.Verdict.BOOK_TOO_THIN, in.lotsToBaseDouble(walk.filledLots(), fairValue),
+                    in.lotsToBaseDouble(sizeLots, fairValue));
             return out;
         }
         long worst = walk.worstPriceTicks();
@@ -84,8 +108,15 @@ public final class HedgeCostModel {
             return out;
         }
         double worstPrice = in.ticksToDouble(worst);
+        double average = walk.averagePriceTicks() * tick;
+        if (in.isInverse()) {
+            // the base of an inverse walk, at its contract-weighted average price: the harmonic mean the fills
+            // really get differs by about (price range)² / price, far below a tick
+            size = in.lotsToBaseDouble(sizeLots, average);
+            out.sizeBase = size;
+        }
         double minNotional = in.minNotional().doubleValue();
-        double notionalAtLimit = worstPrice * size;
+        double notionalAtLimit = in.lotsNotionalDouble(sizeLots, worstPrice);
         if (notionalAtLimit < minNotional * (1 - EPS)) {
             out.refuse(HedgeCost.Verdict.BELOW_MIN_NOTIONAL, notionalAtLimit, minNotional);
             return out;
@@ -104,7 +135,6 @@ public final class HedgeCostModel {
             }
         }
         double sign = side.sign();
-        double average = walk.averagePriceTicks() * tick;
         double touch = walk.touchPriceTicks() * tick;
         double mid = book.midTicks() * tick;
         out.averagePrice = average;

@@ -54,9 +54,9 @@ public record HedgeLeg(Instrument instrument, Side side, long sizeLots, long lim
         return instrument.lotsToSize(sizeLots);
     }
 
-    /** The size in base units as a double. */
+    /** The size in base units as a double (an inverse contract's contracts at the expected average price). */
     public double sizeBase() {
-        return instrument.lotsToDouble(sizeLots);
+        return instrument.lotsToBaseDouble(sizeLots, averagePrice);
     }
 
     /** The exact limit price, on the tick grid, for the order. */

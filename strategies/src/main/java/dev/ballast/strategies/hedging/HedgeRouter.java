@@ -55,6 +55,8 @@ public final class HedgeRouter {
     private HedgeCost[] single = new HedgeCost[0];
     private HedgeCost[] legs = new HedgeCost[0];
     private long[] alloc = new long[0];
+    /** The base units of {@link #alloc}, level by level (an inverse contract's contracts at each level's price). */
+    private double[] allocBase = new double[0];
     private long[] limitTicks = new long[0];
     private int[] cursor = new int[0];
     private long[] takenAtCursor = new long[0];
@@ -81,23 +83,25 @@ public final class HedgeRouter {
     /**
      * Takes a snapshot of the venues that list the asset, for the queries that follow.
      *
+     * <p>Every venue's prices are compared with {@code fairValue} as they are: venues quoted in different
+     * currencies (Binance COIN-M in USD next to spot in USDT) must be ones the caller counts at par, with the
+     * difference taken out of fair value as each venue's basis (the engine does both).
+     *
      * @param venues    every venue that lists the asset, in a stable order (ties go to the first)
      * @param fairValue the cross-venue fair value of the asset; NaN (unknown) makes every route infeasible
      * @return this
-     * @throws IllegalArgumentException if the venues do not all trade the same base for the same quote asset
+     * @throws IllegalArgumentException if the venues do not all trade the same base asset
      */
     public HedgeRouter update(List<HedgeVenue> venues, double fairValue) {
         Objects.requireNonNull(venues, "venues");
         Asset base = null;
-        Asset quote = null;
         for (HedgeVenue v : venues) {
             Instrument in = v.instrument();
             if (base == null) {
                 base = in.base();
-                quote = in.quote();
-            } else if (!base.equals(in.base()) || !quote.equals(in.quote())) {
-                throw new IllegalArgumentException("venues must trade one base for one quote: " + in.id()
-                        + " trades " + in.base() + "/" + in.quote() + ", not " + base + "/" + quote);
+            } else if (!base.equals(in.base())) {
+                throw new IllegalArgumentException("venues must trade one base: " + in.id() + " trades "
+                        + in.base() + "/" + in.quote() + ", not " + base);
             }
         }
         this.venues = venues;
@@ -107,6 +111,7 @@ public final class HedgeRouter {
             single = fresh(n);
             legs = fresh(n);
             alloc = new long[n];
+            allocBase = new double[n];
             limitTicks = new long[n];
             cursor = new int[n];
             takenAtCursor = new long[n];
@@ -165,7 +170,8 @@ public final class HedgeRouter {
 
     /**
      * The most the usable venues together could take on {@code side} within the slippage cap and their balances,
-     * in base units (over the levels the router looks at). A plan for it can still fail a venue's minimum notional.
+     * in base units (over the levels the router looks at; an inverse contract's contracts at the price of the
+     * deepest level they reach). A plan for it can still fail a venue's minimum notional.
      */
     public double maxSize(Side side) {
         Ladder ladder = ladder(side);
@@ -176,11 +182,17 @@ public final class HedgeRouter {
             }
             long cumulative = 0;
             long best = 0;
+            long bestTicks = 0;
             for (int i = 0; i < ladder.count[v]; i++) {
                 cumulative += ladder.lots[v][i];
-                best = Math.max(best, Math.min(cumulative, balanceCapLots(v, side, ladder.ticks[v][i])));
+                long lots = Math.min(cumulative, balanceCapLots(v, side, ladder.ticks[v][i]));
+                if (lots > best) {
+                    best = lots;
+                    bestTicks = ladder.ticks[v][i];
+                }
             }
-            total += venues.get(v).instrument().lotsToDouble(best);
+            Instrument in = venues.get(v).instrument();
+            total += in.lotsToBaseDouble(best, in.ticksToDouble(bestTicks));
         }
         return total;
     }
@@ -188,7 +200,8 @@ public final class HedgeRouter {
     /**
      * The cheapest way to take {@code size} now: one leg on the cheapest venue, or legs on several when that is
      * cheaper by at least {@code splitMinSavingBps}; an infeasible plan (no legs) naming why each venue cannot.
-     * Leg sizes are whole lots summing to the size rounded down onto the venues' grids.
+     * Leg sizes are whole lots summing to the size rounded down onto the venues' grids (on an inverse contract,
+     * whole contracts holding no more base than asked at the prices they take).
      *
      * @param size base units, > 0
      * @throws IllegalArgumentException if {@code size} is not positive and finite
@@ -287,7 +300,8 @@ public final class HedgeRouter {
     private double plannedSplitSize() {
         double sum = 0;
         for (int v = 0; v < venues.size(); v++) {
-            sum += venues.get(v).instrument().lotsToDouble(alloc[v]);
+            Instrument in = venues.get(v).instrument();
+            sum += in.isInverse() ? allocBase[v] : in.lotsToDouble(alloc[v]);
         }
         return sum;
     }
@@ -342,7 +356,7 @@ public final class HedgeRouter {
         for (int v = 0; v < n; v++) {
             excluded[v] = false;
             if (ladder.usable[v]) {
-                maxLot = Math.max(maxLot, venues.get(v).instrument().lotSizeDouble());
+                maxLot = Math.max(maxLot, venues.get(v).instrument().lotsToBaseDouble(1, fairValue));
             }
         }
         if (maxLot == 0) {
@@ -359,7 +373,7 @@ public final class HedgeRouter {
                     continue;
                 }
                 Instrument in = venues.get(v).instrument();
-                double notional = in.lotsToDouble(alloc[v]) * in.ticksToDouble(limitTicks[v]);
+                double notional = in.lotsNotionalDouble(alloc[v], in.ticksToDouble(limitTicks[v]));
                 if (notional < in.minNotional().doubleValue() * (1 - EPS) && notional < dropNotional) {
                     drop = v;
                     dropNotional = notional;
@@ -404,6 +418,7 @@ public final class HedgeRouter {
         int n = venues.size();
         for (int v = 0; v < n; v++) {
             alloc[v] = 0;
+            allocBase[v] = 0;
             limitTicks[v] = 0;
             cursor[v] = 0;
             takenAtCursor[v] = 0;
@@ -428,13 +443,14 @@ public final class HedgeRouter {
                 return Math.max(0, remaining);
             }
             Instrument in = venues.get(best).instrument();
-            long want = in.roundSizeDownToLots(remaining);
+            int i = cursor[best];
+            long price = ladder.ticks[best][i];
+            double levelPrice = in.ticksToDouble(price);
+            long want = in.roundBaseDownToLots(remaining, levelPrice);
             if (want == 0) {
                 exhausted[best] = true;
                 continue;
             }
-            int i = cursor[best];
-            long price = ladder.ticks[best][i];
             long take = Math.min(want, ladder.lots[best][i] - takenAtCursor[best]);
             long room = balanceCapLots(best, side, price) - alloc[best];
             if (room < take) {
@@ -445,7 +461,9 @@ public final class HedgeRouter {
                 alloc[best] += take;
                 takenAtCursor[best] += take;
                 limitTicks[best] = price;
-                planned += in.lotsToDouble(take);
+                double takenBase = in.lotsToBaseDouble(take, levelPrice);
+                allocBase[best] += takenBase;
+                planned += takenBase;
             }
             if (takenAtCursor[best] == ladder.lots[best][i]) {
                 cursor[best]++;
@@ -467,11 +485,11 @@ public final class HedgeRouter {
     private long balanceCapLots(int v, Side side, long priceTicks) {
         HedgeVenue venue = venues.get(v);
         Instrument in = venue.instrument();
+        double price = in.ticksToDouble(priceTicks);
         if (side == Side.SELL) {
-            return in.roundSizeDownToLots(venue.availableBase());
+            return in.roundBaseDownToLots(venue.availableBase(), price);
         }
-        return in.roundSizeDownToLots(
-                venue.availableQuote() / (in.ticksToDouble(priceTicks) * (1 + venue.takerFeeRate())));
+        return in.roundBaseDownToLots(venue.availableQuote() / (price * (1 + venue.takerFeeRate())), price);
     }
 
     private Ladder ladder(Side side) {

@@ -6,9 +6,10 @@ import dev.ballast.core.book.OrderBook;
 
 /**
  * Fits a model quote to one venue's rules: bids round down and asks up to the tick grid (rounding never
- * makes a quote more aggressive), sizes round down to the lot grid, post-only quotes never cross that venue's
- * book (a bid stays at least one tick below its best ask, an ask one tick above its best bid), and a side
- * whose notional misses the venue's minimum is dropped. Pure; allocates nothing.
+ * makes a quote more aggressive), sizes (base units in the model) round down to the lot grid — on an inverse
+ * contract to whole contracts at the quote's price — post-only quotes never cross that venue's book (a bid stays
+ * at least one tick below its best ask, an ask one tick above its best bid), and a side whose notional misses the
+ * venue's minimum is dropped. Pure; allocates nothing.
  */
 public final class VenueQuoteShaper {
     private VenueQuoteShaper() {
@@ -28,10 +29,13 @@ public final class VenueQuoteShaper {
             if (bestAskTicks != OrderBook.NO_PRICE) {
                 ticks = Math.min(ticks, bestAskTicks - 1);
             }
-            long lots = instrument.roundSizeDownToLots(model.bidSize);
-            if (ticks > 0 && lots > 0 && ticks * tick * instrument.lotsToDouble(lots) >= minNotional) {
-                out.bidTicks = ticks;
-                out.bidLots = lots;
+            if (ticks > 0) {
+                double price = ticks * tick;
+                long lots = instrument.roundBaseDownToLots(model.bidSize, price);
+                if (lots > 0 && instrument.lotsNotionalDouble(lots, price) >= minNotional) {
+                    out.bidTicks = ticks;
+                    out.bidLots = lots;
+                }
             }
         }
         if (model.hasAsk()) {
@@ -39,10 +43,13 @@ public final class VenueQuoteShaper {
             if (bestBidTicks != OrderBook.NO_PRICE) {
                 ticks = Math.max(ticks, bestBidTicks + 1);
             }
-            long lots = instrument.roundSizeDownToLots(model.askSize);
-            if (ticks > 0 && lots > 0 && ticks * tick * instrument.lotsToDouble(lots) >= minNotional) {
-                out.askTicks = ticks;
-                out.askLots = lots;
+            if (ticks > 0) {
+                double price = ticks * tick;
+                long lots = instrument.roundBaseDownToLots(model.askSize, price);
+                if (lots > 0 && instrument.lotsNotionalDouble(lots, price) >= minNotional) {
+                    out.askTicks = ticks;
+                    out.askLots = lots;
+                }
             }
         }
     }

@@ -231,6 +231,6 @@ class HedgeRouterTest {
                 on(eth).bids("2999", "1").asks("3001", "1").venue(0.0005));
 
         assertThatThrownBy(() -> router.update(venues, FAIR))
-                .hasMessage("venues must trade one base for one quote: sim-b:ETHUSDT trades ETH/USDT, not BTC/USDT");
+                .hasMessage("venues must trade one base: sim-b:ETHUSDT trades ETH/USDT, not BTC");
     }
 }

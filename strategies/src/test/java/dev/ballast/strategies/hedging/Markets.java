@@ -25,6 +25,12 @@ final class Markets {
                 new BigDecimal(lotSize), new BigDecimal(minNotional));
     }
 
+    /** An inverse BTCUSD perpetual: contracts of 100 USD, tick 0.1, lot 1 contract (Binance COIN-M). */
+    static Instrument btcusdInverse(String venue) {
+        return Instrument.inverse(InstrumentId.of(venue, "BTCUSD_PERP"), BTC, Asset.of("USD"), new BigDecimal("0.1"),
+                BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("100"));
+    }
+
     /** A synced, empty book of {@code instrument}. */
     static OrderBook book(Instrument instrument) {
         OrderBook book = new OrderBook(instrument, SequenceRule.SEQUENTIAL, LADDER_TICKS);

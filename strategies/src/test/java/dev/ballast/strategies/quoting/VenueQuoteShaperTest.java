@@ -77,4 +77,17 @@ class VenueQuoteShaperTest {
         assertThat(out.hasBid()).isFalse();
         assertThat(out.hasAsk()).isTrue();
     }
+
+    @Test
+    void shouldQuoteAnInverseContractInWholeContractsAtEachSidesPrice() {
+        Instrument coinm = Instrument.inverse(InstrumentId.of("binance-coinm", "BTCUSD_PERP"), Asset.of("BTC"),
+                Asset.of("USD"), new BigDecimal("0.1"), BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("100"));
+        // 0.01 BTC is 5.9999 contracts of 100 USD at 59 999.4 and 6.0006 at 60 006.0: whole contracts, rounded down
+        model(59_999.4, 60_006.0, 0.01);
+
+        VenueQuoteShaper.shape(model, coinm, OrderBook.NO_PRICE, OrderBook.NO_PRICE, out);
+
+        assertThat(out.bidLots).isEqualTo(5L);
+        assertThat(out.askLots).isEqualTo(6L);
+    }
 }

@@ -1,0 +1,67 @@
+package dev.ballast.connectors.okx;
+
+import dev.ballast.connectors.testing.RecordingSink;
+import dev.ballast.core.ClientOrderId;
+import dev.ballast.core.VenueHealth;
+import dev.ballast.core.event.Event;
+import dev.ballast.core.event.EventSink;
+import dev.ballast.core.event.VenueStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An {@link EventSink} that keeps every event, safe to fill from the venue's threads while a test reads it. */
+final class ConcurrentSink implements EventSink {
+    private final List<Event> events = new ArrayList<>();
+
+    @Override
+    public synchronized boolean offer(Event event) {
+        events.add(event);
+        return true;
+    }
+
+    synchronized List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized <T extends Event> List<T> ofType(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Event e : events) {
+            if (type.isInstance(e)) {
+                out.add(type.cast(e));
+            }
+        }
+        return out;
+    }
+
+    /** The order events of one order, in order. */
+    synchronized List<Event> forOrder(ClientOrderId id) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : events) {
+            if (id.equals(RecordingSink.orderId(e))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The venue health values published so far, in order. */
+    synchronized List<VenueHealth> healthChanges() {
+        List<VenueHealth> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e instanceof VenueStatus s) {
+                out.add(s.health());
+            }
+        }
+        return out;
+    }
+
+    /** The last published health, or null. */
+    synchronized VenueHealth lastHealth() {
+        List<VenueHealth> all = healthChanges();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    synchronized void clear() {
+        events.clear();
+    }
+}
