@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BallastCommand.Version.class,
         description = "Inventory-rebalancing market maker for crypto exchanges.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BacktestCommand.class, ResearchCommand.class,
-                SimExchangeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ControlCommand.class, BacktestCommand.class,
+                ResearchCommand.class, SimExchangeCommand.class, CommandLine.HelpCommand.class})
 public final class BallastCommand implements Runnable {
     /** Exit code of a config that does not validate. */
     public static final int EXIT_INVALID_CONFIG = 2;
@@ -25,7 +25,7 @@ public final class BallastCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, validate or control");
     }
 
     /** A configured command line, for {@code main} and for tests. */

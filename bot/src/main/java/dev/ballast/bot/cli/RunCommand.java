@@ -22,8 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports. Every start
- * opens the configured journal and recovers from it (docs/recovery.md) before the first quote.
+ * Trades until Ctrl-C, SIGTERM or the end of {@code --duration}; then cancels everything and reports, within
+ * {@code engine.shutdownTimeoutMs}. Every start opens the configured journal and recovers from it
+ * (docs/recovery.md) before the first quote. SIGUSR2 and the control file ({@code risk.controlFile}, written by
+ * {@code ballast control}) halt, reduce or resume trading while it runs, in every mode.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Trade (paper mode: simulated venues, no keys) until Ctrl-C, SIGTERM or --duration.")
@@ -60,17 +62,19 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("ballast: cannot start: " + e.getMessage());
             return BallastCommand.EXIT_START_REFUSED;
         }
+        Duration shutdownTimeout = Duration.ofMillis(c.engine().shutdownTimeoutMs());
+        Path controlFile = c.risk().controlFile(config);
         BotRunner runner;
         AutoCloseable venues;
         try {
             if (c.mode() == Mode.PAPER) {
                 PaperTrading paper = PaperTrading.assemble(c, clock, journal);
                 venues = paper;
-                runner = new BotRunner(paper, clock);
+                runner = new BotRunner(paper, clock, shutdownTimeout, controlFile);
             } else {
                 LiveTrading live = LiveTrading.assemble(c, clock, journal);
                 venues = live;
-                runner = new BotRunner(live, clock);
+                runner = new BotRunner(live, clock, shutdownTimeout, controlFile);
             }
         } catch (RuntimeException e) {
             journal.close();
@@ -82,9 +86,9 @@ public final class RunCommand implements Callable<Integer> {
                     + e.getMessage());
             return BallastCommand.EXIT_VENUE_UNAVAILABLE;
         }
-        boolean flat;
+        BotRunner.Outcome outcome;
         try {
-            flat = runner.run(duration);
+            outcome = runner.run(duration);
         } finally {
             closeQuietly(venues);
         }
@@ -92,7 +96,17 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("ballast: " + runner.startRefusal());
             return BallastCommand.EXIT_START_REFUSED;
         }
-        return flat ? 0 : BallastCommand.EXIT_NOT_FLAT;
+        return exitCode(outcome);
+    }
+
+    /**
+     * 0 when every order was confirmed cancelled, and always after SIGTERM or SIGINT: a supervisor's stop is a clean
+     * exit within {@code engine.shutdownTimeoutMs}, and orders a silent venue left open are logged and reconciled at
+     * the next start. Otherwise (end of {@code --duration}, engine failure) {@link BallastCommand#EXIT_NOT_FLAT} when
+     * orders may remain open.
+     */
+    static int exitCode(BotRunner.Outcome outcome) {
+        return outcome.flat() || outcome.stoppedBySignal() ? 0 : BallastCommand.EXIT_NOT_FLAT;
     }
 
     /** Stops the venues' streams and threads, after the engine has cancelled our orders. */

@@ -34,6 +34,7 @@ import java.util.Objects;
  *   <li>every asset traded on a simulated venue has {@code simulation.assets.<ASSET>};</li>
  *   <li>every venue balance (paper balances included) is in the quote currency or in an asset under
  *       {@code assets};</li>
+ *   <li>every asset under {@code risk.assets} is an asset under {@code assets};</li>
  *   <li>every per-asset reconciliation tolerance is for the quote currency or an asset under {@code assets}.</li>
  * </ul>
  *
@@ -48,6 +49,8 @@ import java.util.Objects;
  * @param assets the traded assets by code, in file order; at least one
  * @param estimators the estimators' settings; optional in the file ({@link EstimatorsConfig#DEFAULTS})
  * @param hedging hedge pricing, routing and decision timing; optional in the file ({@link HedgingConfig#DEFAULTS})
+ * @param risk pre-trade guards, automatic halts and the control file; optional in the file
+ *     ({@link RiskConfig#defaults})
  * @param journal where and how the bot journals; optional in the file ({@link JournalConfig#defaults})
  * @param reconciliation how the bot reconciles with its venues; optional in the file
  *     ({@link ReconciliationConfig#DEFAULTS})
@@ -63,6 +66,7 @@ public record BallastConfig(
         Map<Asset, AssetConfig> assets,
         EstimatorsConfig estimators,
         HedgingConfig hedging,
+        RiskConfig risk,
         JournalConfig journal,
         ReconciliationConfig reconciliation) {
 
@@ -77,6 +81,7 @@ public record BallastConfig(
         Objects.requireNonNull(assets, "assets");
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(hedging, "hedging");
+        Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(reconciliation, "reconciliation");
         venues = Collections.unmodifiableMap(new LinkedHashMap<>(venues));
@@ -104,23 +109,34 @@ public record BallastConfig(
         assets.values().forEach(a -> Objects.requireNonNull(a, "assets value"));
         Rules r = new Rules();
         checkAcrossParts(r, mode, quoteCurrency, simulation, venues, liveVenues, remoteVenues, assets);
+        checkRisk(r, assets, risk);
         checkReconciliation(r, quoteCurrency, assets, reconciliation);
         r.throwIfAny();
     }
 
-    /** A config built in code with the default journal ({@code ./data/journal.db}) and reconciliation. */
+    /**
+     * A config built in code with the default risk section ({@link RiskConfig#defaults}), journal
+     * ({@code ./data/journal.db}) and reconciliation.
+     */
     public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
                          Map<VenueId, VenueConfig> venues, Map<Asset, AssetConfig> assets, EstimatorsConfig estimators,
                          HedgingConfig hedging) {
         this(mode, quoteCurrency, engine, simulation, venues, Map.of(), assets, estimators, hedging);
     }
 
-    /** A config with live venues built in code, with the default journal and reconciliation. */
+    /** A config with live venues built in code, with the default risk section, journal and reconciliation. */
     public BallastConfig(Mode mode, Asset quoteCurrency, EngineConfig engine, SimulationConfig simulation,
                          Map<VenueId, VenueConfig> venues, Map<VenueId, LiveVenueConfig> liveVenues,
                          Map<Asset, AssetConfig> assets, EstimatorsConfig estimators, HedgingConfig hedging) {
         this(mode, quoteCurrency, engine, simulation, venues, liveVenues, Map.of(), assets, estimators, hedging,
-                JournalConfig.defaults(name -> null), ReconciliationConfig.DEFAULTS);
+                RiskConfig.defaults(assets), JournalConfig.defaults(name -> null), ReconciliationConfig.DEFAULTS);
+    }
+
+    private static void checkRisk(Rules r, Map<Asset, AssetConfig> assets, RiskConfig risk) {
+        for (Asset asset : risk.assets().keySet()) {
+            r.require(assets.containsKey(asset), "risk.assets." + asset
+                    + " must be an asset configured under assets (was " + asset + ")");
+        }
     }
 
     private static void checkReconciliation(Rules r, Asset quoteCurrency, Map<Asset, AssetConfig> assets,

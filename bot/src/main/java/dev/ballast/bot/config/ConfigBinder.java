@@ -69,17 +69,18 @@ final class ConfigBinder {
         Map<Asset, AssetConfig> assets = assets(root.section("assets"));
         EstimatorsConfig estimators = estimators(root.optionalSection("estimators"));
         HedgingConfig hedging = hedging(root.optionalSection("hedging"));
+        RiskConfig risk = risk(root.optionalSection("risk"), assets);
         JournalConfig journal = journal(root.optionalSection("journal"));
         ReconciliationConfig reconciliation = reconciliation(root.optionalSection("reconciliation"));
         root.rejectUnknownKeys();
         if (root.failed() || engine == null || !simulationRead || venues == null || !venues.complete()
-                || assets == null || estimators == null || hedging == null || journal == null
+                || assets == null || estimators == null || hedging == null || risk == null || journal == null
                 || reconciliation == null) {
             return null;
         }
         SimulationConfig simulationConfig = simulation;
         return build("", () -> new BallastConfig(mode, quoteCurrency, engine, simulationConfig, venues.simulated(),
-                venues.live(), venues.remote(), assets, estimators, hedging, journal, reconciliation));
+                venues.live(), venues.remote(), assets, estimators, hedging, risk, journal, reconciliation));
     }
 
     private JournalConfig journal(Section s) {
@@ -132,12 +133,13 @@ final class ConfigBinder {
         Double requoteToleranceBps =
                 s.number("requoteToleranceBps", EngineConfig.DEFAULT_REQUOTE_TOLERANCE_BPS);
         Integer inboxCapacity = s.integer("inboxCapacity", EngineConfig.DEFAULT_INBOX_CAPACITY);
+        Long shutdownTimeoutMs = s.whole("shutdownTimeoutMs", EngineConfig.DEFAULT_SHUTDOWN_TIMEOUT_MS);
         s.rejectUnknownKeys();
         if (s.failed()) {
             return null;
         }
-        return build(s.path(),
-                () -> new EngineConfig(statusIntervalMs, requoteIntervalMs, requoteToleranceBps, inboxCapacity));
+        return build(s.path(), () -> new EngineConfig(statusIntervalMs, requoteIntervalMs, requoteToleranceBps,
+                inboxCapacity, shutdownTimeoutMs));
     }
 
     private SimulationConfig simulation(Section s) {
@@ -609,6 +611,80 @@ final class ConfigBinder {
         return build(s.path(), () -> new HedgingConfig(maxBookAgeMs, stalenessGraceMs, stalenessPenaltyBpsPerSec,
                 maxSlippageBps, splitMinSavingBps, maxLevelsPerVenue, decisionIntervalMs, limitSlackBps,
                 basisHalfLifeSec));
+    }
+
+    /**
+     * The {@code risk} section, or null on any problem. {@code assets} (null when it did not read cleanly) gives each
+     * asset's default position limits; without it the section's own keys are still checked.
+     */
+    private RiskConfig risk(Section s, Map<Asset, AssetConfig> assets) {
+        if (s == null) {
+            return null;
+        }
+        String controlFile = s.text("controlFile", RiskConfig.DEFAULT_CONTROL_FILE);
+        BigDecimal maxOrderNotional = s.decimal("maxOrderNotional", RiskConfig.DEFAULT_MAX_ORDER_NOTIONAL);
+        Integer maxOpenOrdersPerVenue = s.integer("maxOpenOrdersPerVenue", RiskConfig.DEFAULT_MAX_OPEN_ORDERS_PER_VENUE);
+        Integer maxOrdersPerSecondPerVenue =
+                s.integer("maxOrdersPerSecondPerVenue", RiskConfig.DEFAULT_MAX_ORDERS_PER_SECOND_PER_VENUE);
+        Integer maxOrdersPerSecond = s.integer("maxOrdersPerSecond", RiskConfig.DEFAULT_MAX_ORDERS_PER_SECOND);
+        Double priceBandBps = s.number("priceBandBps", RiskConfig.DEFAULT_PRICE_BAND_BPS);
+        Long staleDataMs = s.whole("staleDataMs", RiskConfig.DEFAULT_STALE_DATA_MS);
+        Double maxDrawdownPct = s.number("maxDrawdownPct", RiskConfig.DEFAULT_MAX_DRAWDOWN_PCT);
+        Double maxDailyLossPct = s.number("maxDailyLossPct", RiskConfig.DEFAULT_MAX_DAILY_LOSS_PCT);
+        Integer rejectsToHalt = s.integer("rejectsToHalt", RiskConfig.DEFAULT_REJECTS_TO_HALT);
+        Long rejectWindowMs = s.whole("rejectWindowMs", RiskConfig.DEFAULT_REJECT_WINDOW_MS);
+        Section assetsSection = s.optionalSection("assets");
+        s.rejectUnknownKeys();
+        Map<Asset, RiskAssetConfig> limits = assetsSection == null ? null : riskAssets(assetsSection, assets);
+        if (s.failed()) {
+            return null;
+        }
+        // the section's own rules are checked even when an asset's limits did not read (they do not depend on them)
+        RiskConfig risk = build(s.path(), () -> new RiskConfig(controlFile, maxOrderNotional, maxOpenOrdersPerVenue,
+                maxOrdersPerSecondPerVenue, maxOrdersPerSecond, priceBandBps, staleDataMs, maxDrawdownPct,
+                maxDailyLossPct, rejectsToHalt, rejectWindowMs, limits == null ? Map.of() : limits));
+        return limits == null ? null : risk;
+    }
+
+    /** Every asset's position limits: the file's where given, each asset's defaults otherwise; null on any problem. */
+    private Map<Asset, RiskAssetConfig> riskAssets(Section s, Map<Asset, AssetConfig> assets) {
+        Map<Asset, RiskAssetConfig> given = new LinkedHashMap<>();
+        boolean complete = true;
+        for (YamlNode.Entry entry : s.entries()) {
+            Asset asset = s.assetKey(entry);
+            Section child = s.child(entry);
+            if (asset == null || child == null) {
+                complete = false;
+                continue;
+            }
+            AssetConfig config = assets == null ? null : assets.get(asset);
+            if (assets != null && config == null) {
+                problems.at(entry.keyMark(), child.path() + ": not an asset configured under assets (assets: "
+                        + assets.keySet().stream().map(Asset::code).collect(Collectors.joining(", ")) + ")");
+                complete = false;
+            }
+            RiskAssetConfig defaults = config == null ? null : RiskAssetConfig.defaults(config);
+            BigDecimal maxPosition = child.decimal("maxPosition", defaults == null ? null : defaults.maxPosition());
+            BigDecimal maxVenuePosition =
+                    child.decimal("maxVenuePosition", defaults == null ? null : defaults.maxVenuePosition());
+            child.rejectUnknownKeys();
+            if (child.failed() || config == null) {
+                complete = false;
+                continue;
+            }
+            RiskAssetConfig limits = build(child.path(), () -> new RiskAssetConfig(maxPosition, maxVenuePosition));
+            if (limits == null) {
+                complete = false;
+            } else {
+                given.put(asset, limits);
+            }
+        }
+        if (!complete || assets == null) {
+            return null;
+        }
+        Map<Asset, RiskAssetConfig> all = new LinkedHashMap<>();
+        assets.forEach((asset, config) -> all.put(asset, given.getOrDefault(asset, RiskAssetConfig.defaults(config))));
+        return all;
     }
 
     /** A mapping from asset codes to sections, each read by {@code reader}; null if any entry failed. */

@@ -60,6 +60,7 @@ public final class ConfigWriter {
         engineNode.put("requoteIntervalMs", engine.requoteIntervalMs());
         engineNode.put("requoteToleranceBps", plain(engine.requoteToleranceBps()));
         engineNode.put("inboxCapacity", engine.inboxCapacity());
+        engineNode.put("shutdownTimeoutMs", engine.shutdownTimeoutMs());
 
         SimulationConfig simulation = config.simulation();
         if (simulation != null) {
@@ -122,9 +123,30 @@ public final class ConfigWriter {
         hedgingNode.put("decisionIntervalMs", hedging.decisionIntervalMs());
         hedgingNode.put("limitSlackBps", plain(hedging.limitSlackBps()));
         hedgingNode.put("basisHalfLifeSec", plain(hedging.basisHalfLifeSec()));
+        writeRisk(root.putObject("risk"), config.risk());
         writeJournal(root.putObject("journal"), config.journal());
         writeReconciliation(root.putObject("reconciliation"), config.reconciliation());
         return root;
+    }
+
+    private static void writeRisk(ObjectNode node, RiskConfig risk) {
+        node.put("controlFile", risk.controlFile());
+        node.put("maxOrderNotional", risk.maxOrderNotional());
+        node.put("maxOpenOrdersPerVenue", risk.maxOpenOrdersPerVenue());
+        node.put("maxOrdersPerSecondPerVenue", risk.maxOrdersPerSecondPerVenue());
+        node.put("maxOrdersPerSecond", risk.maxOrdersPerSecond());
+        node.put("priceBandBps", plain(risk.priceBandBps()));
+        node.put("staleDataMs", risk.staleDataMs());
+        node.put("maxDrawdownPct", plain(risk.maxDrawdownPct()));
+        node.put("maxDailyLossPct", plain(risk.maxDailyLossPct()));
+        node.put("rejectsToHalt", risk.rejectsToHalt());
+        node.put("rejectWindowMs", risk.rejectWindowMs());
+        ObjectNode assets = node.putObject("assets");
+        risk.assets().forEach((asset, limits) -> {
+            ObjectNode a = assets.putObject(asset.code());
+            a.put("maxPosition", limits.maxPosition());
+            a.put("maxVenuePosition", limits.maxVenuePosition());
+        });
     }
 
     private static void writeJournal(ObjectNode node, JournalConfig journal) {

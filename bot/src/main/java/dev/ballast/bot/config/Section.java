@@ -40,6 +40,7 @@ final class Section {
     static final String MAPPING = "must be a mapping of keys to values";
     static final String FLAG = "must be true or false";
     static final String URL = "must be a URL like wss://host:port/path";
+    static final String TEXT = "must be a non-empty text";
 
     private final Problems problems;
     private final String path;
@@ -114,13 +115,13 @@ final class Section {
         return value(key, false, fallback, Section::parseInt, WHOLE_NUMBER);
     }
 
-    /** Text, as written (trimmed); {@code fallback} when absent. */
-    String text(String key, String fallback) {
-        return value(key, false, fallback, t -> t.isEmpty() ? null : t, "must be text");
-    }
-
     Asset asset(String key) {
         return value(key, true, null, Section::parseAsset, ASSET);
+    }
+
+    /** Any non-empty text as written (trimmed), e.g. a file path or a journal URL; {@code fallback} when absent. */
+    String text(String key, String fallback) {
+        return value(key, false, fallback, text -> text.isEmpty() ? null : text, TEXT);
     }
 
     /** An absolute URL with a host ({@code https://api.binance.com}); {@code fallback} when absent. */

@@ -3,6 +3,15 @@ package dev.ballast.bot.engine;
 import dev.ballast.bot.inventory.InventoryAggregator;
 import dev.ballast.bot.journal.Journal;
 import dev.ballast.bot.journal.JournalException;
+import dev.ballast.bot.risk.OperatorCommand;
+import dev.ballast.bot.risk.OperatorCommands;
+import dev.ballast.bot.risk.OrderDenied;
+import dev.ballast.bot.risk.PreTradeGuards;
+import dev.ballast.bot.risk.RiskInputs;
+import dev.ballast.bot.risk.RiskLimits;
+import dev.ballast.bot.risk.RiskStatus;
+import dev.ballast.bot.risk.TradingState;
+import dev.ballast.bot.risk.TradingStateMachine;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Balance;
@@ -26,7 +35,6 @@ import dev.ballast.core.event.PublicTrade;
 import dev.ballast.core.event.VenueStatus;
 import dev.ballast.core.inbox.Inbox;
 import dev.ballast.core.time.Clock;
-import dev.ballast.core.OrderStatus;
 import dev.ballast.strategies.estimators.EwmaVolatility;
 import dev.ballast.strategies.estimators.IntensityEstimator;
 import dev.ballast.strategies.estimators.VenueLiquidityStats;
@@ -49,6 +57,7 @@ import dev.ballast.strategies.quoting.QuoteInputs;
 import dev.ballast.strategies.quoting.TwoSidedQuote;
 import dev.ballast.strategies.quoting.VenueQuoteShaper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +89,12 @@ import org.slf4j.LoggerFactory;
  * curve; a hedge is worked by a {@link HedgeExecution} whose schedule cuts it into IOC children routed to the
  * cheapest healthy venues. While a hedge is in flight the quote that would grow the position is not shown, and
  * the decision counts what is in flight, so a hedge is never doubled.
+ *
+ * <p>Risk: every order passes the pre-trade guards ({@link PreTradeGuards}, installed in the order manager) on its
+ * way out. The trading state ({@link TradingStateMachine}) is ACTIVE, REDUCING (only the side that brings each
+ * asset back toward target is quoted, never past it) or HALTED (no quoting, no hedging; entering it cancels every
+ * order on every venue). Operator commands posted from other threads to {@link #operatorCommands()} are applied
+ * first in each {@code doWork}, before any event, so a halt takes effect before the next order can leave.
  *
  * <p>Journal ({@link #journal}): the order manager writes each order's intent before it is sent and the answers as
  * they are applied; the engine writes each fill before applying it (a fill the journal already has is ignored: it
@@ -115,6 +130,14 @@ public final class Engine {
     private final Map<dev.ballast.core.ClientOrderId, HedgeExecution> hedgeByOrder = new HashMap<>();
     private long nextHedgeId = 1;
     private Consumer<Engine> statusSink = e -> { };
+    /** How often equity is read for the drawdown and daily-loss triggers (also right after each fill). */
+    static final long EQUITY_CHECK_INTERVAL_NS = 250_000_000L;
+    private final OperatorCommands operatorCommands = new OperatorCommands();
+    private final RiskInputs riskInputs = new EngineRiskInputs();
+    private TradingStateMachine trading;
+    private PreTradeGuards guards;
+    private long nextEquityCheckNs;
+    private Consumer<TradingStateMachine.Transition> onTransition = t -> { };
     private Journal journal = Journal.none();
     private long snapshotIntervalNs;
     private long nextSnapshotNs = Long.MAX_VALUE;
@@ -169,6 +192,32 @@ public final class Engine {
             markets.put(i.id(), m);
             a.markets.add(m);
         }
+        riskLimits(RiskLimits.NONE);
+    }
+
+    /**
+     * Sets the risk limits the pre-trade guards and the automatic triggers enforce (the engine starts with
+     * {@link RiskLimits#NONE}: no guard, no trigger; backtests keep that). Call before {@link #start}; the trading
+     * state starts ACTIVE.
+     */
+    public void riskLimits(RiskLimits limits) {
+        if (started) {
+            throw new IllegalStateException("risk limits are set before the engine starts");
+        }
+        trading = new TradingStateMachine(limits, clock.nowNs());
+        trading.onTransition(this::onTradingStateChange);
+        guards = new PreTradeGuards(clock, limits, inventory, riskInputs, trading);
+        orders.preTradeCheck(guards);
+    }
+
+    /** Receives every change of trading state, on the engine thread, after the engine has acted on it. */
+    public void onTradingStateChange(Consumer<TradingStateMachine.Transition> listener) {
+        this.onTransition = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Receives every order the guards deny, on the engine thread. */
+    public void onOrderDenied(Consumer<OrderDenied> listener) {
+        guards.onDenied(listener);
     }
 
     /** Receives the engine on the engine thread every {@code statusIntervalNs}, to read and print its state. */
@@ -262,9 +311,11 @@ public final class Engine {
      */
     public int doWork() {
         assert onOwnerThread() : "engine used from " + Thread.currentThread().getName() + ", owned by " + owner.getName();
-        int n = inbox.drain(onEvent, settings.drainBatch());
+        int n = operatorCommands.drain(this::applyCommand);
+        n += inbox.drain(onEvent, settings.drainBatch());
         long now = clock.nowNs();
-        if (quoting) {
+        n += checkEquity(now);
+        if (quoting && trading.state() != TradingState.HALTED) {
             for (int i = 0; i < assetList.size(); i++) {
                 AssetState a = assetList.get(i);
                 try {
@@ -295,6 +346,62 @@ public final class Engine {
             }
         }
         return n;
+    }
+
+    private void applyCommand(OperatorCommand command) {
+        trading.apply(command, clock.nowNs());
+    }
+
+    /** Feeds equity to the drawdown and daily-loss triggers when due and every held asset has a fair value. */
+    private int checkEquity(long now) {
+        if (now < nextEquityCheckNs || !guards.limits().watchesEquity()) {
+            return 0;
+        }
+        nextEquityCheckNs = now + EQUITY_CHECK_INTERVAL_NS;
+        if (!inventory.isFullyMarked()) {
+            return 0;
+        }
+        trading.onEquity(inventory.equity().doubleValue(), now);
+        return 1;
+    }
+
+    /**
+     * Acts on a change of trading state: HALTED drops every hedge and cancels every order on every venue (once, on
+     * entry); REDUCING cancels every live order on the side that would grow its asset's drift; every change
+     * re-quotes every asset.
+     */
+    private void onTradingStateChange(TradingStateMachine.Transition t) {
+        long now = clock.nowNs();
+        if (t.to() == TradingState.HALTED) {
+            for (AssetState a : assetList) {
+                if (a.hedge != null) {
+                    finishHedge(a, now, "halted");
+                }
+            }
+            orders.cancelAll("HALTED: " + t.reason());
+        } else if (t.to() == TradingState.REDUCING) {
+            for (Order o : List.copyOf(orders.liveOrders())) {
+                Asset asset = o.instrument().base();
+                if (inventory.target(asset).isPresent()) {
+                    double drift = inventory.driftDouble(asset);
+                    if (o.side() == Side.BUY ? drift >= 0 : drift <= 0) {
+                        orders.cancel(o, "reducing only");
+                    }
+                }
+            }
+        }
+        for (AssetState a : assetList) {
+            a.dirty = true;
+        }
+        onTransition.accept(t);
+    }
+
+    /**
+     * Reconciliation with a venue found a difference it cannot explain: the engine halts (cancels everything) until
+     * the operator resumes. Engine thread.
+     */
+    public void onReconciliationFailed(String why) {
+        trading.onReconciliationFailed(why, clock.nowNs());
     }
 
     /** What is due for one asset: a re-quote, a decision, the hedge's next child. @return work done */
@@ -357,6 +464,7 @@ public final class Engine {
                 forgetQuote(o);
                 hedgeChildDone(o);
             } else if (e instanceof OrderRejected r) {
+                trading.onReject(r.reason(), r.message(), clock.nowNs());
                 Order o = orders.onRejected(r);
                 forgetQuote(o);
                 hedgeChildDone(o);
@@ -379,6 +487,7 @@ public final class Engine {
             return;
         }
         m.book.applySnapshot(s);
+        m.lastDataNs = clock.nowNs();
         markDirty(m);
     }
 
@@ -390,6 +499,7 @@ public final class Engine {
         }
         ApplyResult r = m.book.applyDelta(d);
         if (r == ApplyResult.APPLIED) {
+            m.lastDataNs = clock.nowNs();
             markDirty(m);
         } else if (r == ApplyResult.NOT_SYNCED) {
             long now = clock.nowNs();
@@ -483,7 +593,8 @@ public final class Engine {
             forgetQuote(o);
             hedgeChildDone(o);
         }
-        if (quoting) {
+        nextEquityCheckNs = Math.min(nextEquityCheckNs, clock.nowNs());
+        if (quoting && trading.state() != TradingState.HALTED) {
             long now = clock.nowNs();
             requote(a, now, m, fill.side());
             if (a.settings.hedges()) {
@@ -561,6 +672,15 @@ public final class Engine {
         a.in.intensityA = a.intensity.intensityA();
         a.in.intensityKPerBps = a.intensity.intensityKPerBps();
         a.settings.model().quote(a.in, a.model);
+        if (trading.state() == TradingState.REDUCING) {
+            // only the side that brings the position back toward target is shown
+            if (drift >= 0) {
+                a.model.noBid();
+            }
+            if (drift <= 0) {
+                a.model.noAsk();
+            }
+        }
         if (a.hedge != null) {
             // while a hedge is in flight, the quote that would grow the position waits
             if (a.hedge.side == Side.SELL) {
@@ -642,9 +762,9 @@ public final class Engine {
         a.in.openBuyExposure = orders.exposure(asset, Side.BUY, excluded);
         a.in.openSellExposure = orders.exposure(asset, Side.SELL, excluded);
         InventoryBand.apply(a.in, a.settings.maxPosition(), minSize, q);
-        if (a.hedge != null) {
-            // while hedging, the reducing quotes may only take what the hedge leaves: never past the target
-            double room = Math.abs(drift) - a.hedge.unsentBase()
+        if (a.hedge != null || trading.state() == TradingState.REDUCING) {
+            // while hedging or reducing, the reducing quotes may only take what is left: never past the target
+            double room = Math.abs(drift) - (a.hedge == null ? 0 : a.hedge.unsentBase())
                     - (drift > 0 ? a.in.openSellExposure : a.in.openBuyExposure);
             double cap = room >= minSize ? room : 0;
             if (drift > 0) {
@@ -1008,6 +1128,16 @@ public final class Engine {
     public boolean isQuoting() { return quoting; }
     public long venueStatusChanges() { return venueStatusChanges; }
 
+    /** Where other threads post operator commands (halt, reduce, resume); thread-safe. */
+    public OperatorCommands operatorCommands() { return operatorCommands; }
+    public TradingState tradingState() { return trading.state(); }
+
+    /** The trading state, why, the last operator command and the denials per reason, for the status. */
+    public RiskStatus riskStatus() {
+        return new RiskStatus(trading.state(), trading.reason(), trading.sinceNs(), trading.lastCommand(),
+                guards.deniedByReason());
+    }
+
     /**
      * A venue's health as the engine acts on it: its own last report, or BOOK_INVALID when every book we trade there
      * is unusable, or HEALTHY.
@@ -1071,6 +1201,26 @@ public final class Engine {
 
     public Map<VenueId, Venue> venues() {
         return venues;
+    }
+
+    /** The engine's state as the pre-trade guards read it. Engine thread. */
+    private final class EngineRiskInputs implements RiskInputs {
+        @Override
+        public Collection<Order> liveOrders() {
+            return orders.liveOrders();
+        }
+
+        @Override
+        public double fairValue(Asset asset) {
+            AssetState a = assets.get(asset);
+            return a == null ? Double.NaN : Engine.fairValue(a);
+        }
+
+        @Override
+        public long marketDataNs(InstrumentId instrument) {
+            Market m = markets.get(instrument);
+            return m == null ? Long.MIN_VALUE : m.lastDataNs;
+        }
     }
 
     /** Per-asset state. Not thread-safe: owned by the engine thread. */

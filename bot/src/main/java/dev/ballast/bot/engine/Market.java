@@ -34,6 +34,8 @@ final class Market {
     double basis;
     long basisUpdatedNs = Long.MIN_VALUE;
     long lastSnapshotRequestNs = Long.MIN_VALUE / 2;
+    /** The engine-clock time the book was last updated (snapshot or applied delta); Long.MIN_VALUE before any. */
+    long lastDataNs = Long.MIN_VALUE;
     /** The venue's own word on its health (breaker, streams, ban); set by {@code VenueStatus} events. */
     VenueHealth venueHealth = VenueHealth.HEALTHY;
     /** Levels changed by {@link #hideOwnOrders}: side (0 bid, 1 ask), price ticks, original lots. */

@@ -2,6 +2,7 @@ package dev.ballast.bot.engine;
 
 import dev.ballast.bot.journal.Journal;
 import dev.ballast.bot.journal.JournalException;
+import dev.ballast.bot.risk.PreTradeCheck;
 import dev.ballast.connectors.Venue;
 import dev.ballast.core.Asset;
 import dev.ballast.core.ClientOrderId;
@@ -59,6 +60,7 @@ public final class OrderManager {
     private long cancelled;
     private long filledOrders;
     private long denied;
+    private PreTradeCheck preTrade = PreTradeCheck.ALLOW_ALL;
     private long journalErrors;
     private Journal journal = Journal.none();
 
@@ -68,10 +70,16 @@ public final class OrderManager {
         this.venues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(venues));
     }
 
+    /** Sets the check every order passes last, before it gets an id and leaves (the risk guards). */
+    public void preTradeCheck(PreTradeCheck check) {
+        this.preTrade = Objects.requireNonNull(check, "check");
+    }
+
     /**
      * Places a limit or market order of {@code sizeLots} at {@code priceTicks} (ignored for market orders).
      * The exact price and size are made from the instrument's grid (on an inverse contract, lots are contracts);
-     * an order below the minimum notional never leaves and is counted as denied.
+     * an order below the minimum notional never leaves and is counted as denied, as does one the
+     * {@link PreTradeCheck} refuses (it logs and counts why).
      *
      * @return the order, now PENDING_NEW and tracked; or null when it was denied before sending
      * @throws IllegalArgumentException for a non-positive size or price, or a market order on an inverse contract
@@ -91,6 +99,10 @@ public final class OrderManager {
             denied++;
             LOG.info("DENY   {} {} {} {} @ {}: below min notional {}", instrument.id(), side, size.toPlainString(),
                     type, price.toPlainString(), instrument.minNotional().toPlainString());
+            return null;
+        }
+        if (preTrade.check(instrument, side, type, priceTicks, sizeLots, purpose).isPresent()) {
+            denied++;
             return null;
         }
         Venue venue = venueOf(instrument);

@@ -5,6 +5,8 @@ import dev.ballast.bot.config.Mode;
 import dev.ballast.bot.config.Secret;
 import dev.ballast.connectors.Venue;
 import dev.ballast.connectors.backtest.BacktestVenueConfig;
+import dev.ballast.connectors.binance.BinanceVenue;
+import dev.ballast.connectors.binance.BinanceVenueConfig;
 import dev.ballast.connectors.backtest.ContractType;
 import dev.ballast.connectors.kraken.KrakenVenue;
 import dev.ballast.connectors.kraken.KrakenVenueConfig;
@@ -35,7 +37,7 @@ public final class LiveVenues {
     /** Whether this build can connect to venues of {@code type}. */
     public static boolean hasConnector(dev.ballast.bot.config.VenueType type) {
         return switch (type) {
-            case KRAKEN, OKX -> true;
+            case BINANCE_SPOT, BINANCE_USDM, KRAKEN, OKX -> true;
             default -> false;
         };
     }
@@ -71,6 +73,11 @@ public final class LiveVenues {
                         d.lookupBackoffMin(), d.lookupBackoffMax(), d.notFoundConfirmations(),
                         d.serializePrivateCalls()), clock);
             }
+            case BINANCE_SPOT, BINANCE_USDM -> BinanceVenue.create((c.type() == dev.ballast.bot.config.VenueType.BINANCE_SPOT
+                    ? BinanceVenueConfig.spot(c.id(), symbols, credentials)
+                    : BinanceVenueConfig.usdM(c.id(), symbols, credentials))
+                    .withUrls(c.restUrl().toString(), c.wsUrl().toString(), c.privateWsUrl().toString())
+                    .withTimeouts(timeout, stale), clock);
             case OKX -> OkxVenue.create(OkxConfig.of(symbols, credentials).withVenueId(c.id())
                     .withUrls(c.restUrl().toString(), c.wsUrl().toString(), c.privateWsUrl().toString())
                     .withMetadata(max(Duration.ofHours(1), refresh.multipliedBy(2)), refresh)

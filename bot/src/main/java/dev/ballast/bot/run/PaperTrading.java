@@ -190,6 +190,7 @@ public final class PaperTrading implements AutoCloseable {
         Inbox<Event> inbox = new Inbox<>(ec.inboxCapacity());
         Engine engine = new Engine(clock, inbox, venues, orders, inventory, instruments, settings, engineSettings,
                 brain(config), i -> new OrderBook(i, SequenceRule.SEQUENTIAL));
+        engine.riskLimits(config.risk().limits());
         engine.journal(journal, Duration.ofSeconds(config.journal().snapshotIntervalSec()).toNanos());
         return engine;
     }

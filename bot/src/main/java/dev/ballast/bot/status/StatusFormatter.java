@@ -4,6 +4,9 @@ import dev.ballast.bot.engine.Engine;
 import dev.ballast.bot.inventory.AssetInventory;
 import dev.ballast.bot.inventory.Holding;
 import dev.ballast.bot.inventory.InventorySnapshot;
+import dev.ballast.bot.risk.DenyReason;
+import dev.ballast.bot.risk.RiskStatus;
+import dev.ballast.bot.risk.TradingState;
 import dev.ballast.core.Asset;
 import dev.ballast.core.Instrument;
 import dev.ballast.core.Order;
@@ -39,6 +42,16 @@ public final class StatusFormatter {
         for (VenueId venue : engine.venues().keySet().stream().sorted(java.util.Comparator.comparing(VenueId::name)).toList()) {
             sb.append(firstVenue ? " " : " · ").append(venue).append(' ').append(engine.venueHealth(venue).description());
             firstVenue = false;
+        }
+        sb.append('\n');
+        RiskStatus risk = engine.riskStatus();
+        sb.append("trading ").append(risk.state());
+        if (risk.state() != TradingState.ACTIVE || risk.lastCommand() != null) {
+            sb.append(" since ").append(Instant.ofEpochSecond(0, risk.sinceNs()).truncatedTo(ChronoUnit.SECONDS))
+                    .append(" (").append(risk.reason()).append(')');
+        }
+        if (risk.lastCommand() != null) {
+            sb.append("  last command ").append(risk.lastCommand());
         }
         sb.append('\n');
         String ccy = snap.valuationCurrency().code();
@@ -121,9 +134,10 @@ public final class StatusFormatter {
         }
         var om = engine.orders();
         sb.append(String.format(Locale.ROOT,
-                "total equity %s %s  PnL %s  orders live %d placed %d cancels %d rejected %d%s denied %d",
+                "total equity %s %s  PnL %s  orders live %d placed %d cancels %d rejected %d%s denied %d%s",
                 num(snap.equity(), 2), ccy, signed(snap.totalPnl(), 2), om.liveCount(), om.placedCount(),
-                om.cancelsSentCount(), om.rejectCount(), rejects(om.rejectsByReason()), om.deniedCount()));
+                om.cancelsSentCount(), om.rejectCount(), rejects(om.rejectsByReason()), om.deniedCount(),
+                denials(risk.deniedByReason())));
         if (engine.eventErrors() > 0 || engine.inboxRejected() > 0) {
             sb.append(String.format(Locale.ROOT, "  EVENT ERRORS %d  INBOX FULL %d", engine.eventErrors(), engine.inboxRejected()));
         }
@@ -181,6 +195,23 @@ public final class StatusFormatter {
         for (Map.Entry<RejectReason, Long> e : byReason.entrySet()) {
             sb.append(first ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
             first = false;
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The risk guards' denials by reason, in reason order; the rest of the denied count is min-notional or send failures. */
+    private static String denials(Map<DenyReason, Long> byReason) {
+        if (byReason.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (");
+        boolean first = true;
+        for (DenyReason r : DenyReason.values()) {
+            Long n = byReason.get(r);
+            if (n != null) {
+                sb.append(first ? "" : ", ").append(r).append(' ').append(n);
+                first = false;
+            }
         }
         return sb.append(')').toString();
     }

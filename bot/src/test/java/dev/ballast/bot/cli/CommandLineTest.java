@@ -53,12 +53,19 @@ class CommandLineTest {
     }
 
     @Test
-    void shouldStopARunOfAModeThisBuildCannotWireWithoutTouchingAVenue() {
-        int code = execute("run", "--config", defaultConfig().resolveSibling("config/examples/paper-live.yaml")
-                .toString());
+    void shouldRefuseToStartPaperLiveWhenTheExchangeCannotBeReached() throws IOException {
+        String yaml = Files.readString(defaultConfig().resolveSibling("config/examples/paper-live.yaml"))
+                .replace("    type: binance-spot\n", "    type: binance-spot\n    restUrl: http://127.0.0.1:9/\n"
+                        + "    wsUrl: ws://127.0.0.1:9/\n    privateWsUrl: ws://127.0.0.1:9/\n    requestTimeoutMs: 500\n")
+                .replace("    type: binance-usdm\n", "    type: binance-usdm\n    restUrl: http://127.0.0.1:9/\n"
+                        + "    wsUrl: ws://127.0.0.1:9/\n    privateWsUrl: ws://127.0.0.1:9/\n    requestTimeoutMs: 500\n")
+                + "journal:\n  url: " + dir.resolve("journal.db") + "\n";
+        Path config = Files.writeString(dir.resolve("unreachable.yaml"), yaml);
 
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("mode paper-live: venues.binance.type binance-spot has no connector in this build");
+        int code = execute("run", "--config", config.toString());
+
+        assertThat(code).isEqualTo(BallastCommand.EXIT_VENUE_UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot start in paper-live mode").contains("binance");
     }
 
     @Test

@@ -55,7 +55,7 @@ class ConfigRecordsTest {
         Map<Asset, AssetConfig> assets = new LinkedHashMap<>(config.assets());
         BallastConfig copy = new BallastConfig(config.mode(), config.quoteCurrency(), config.engine(),
                 config.simulation(), config.venues(), config.liveVenues(), config.remoteVenues(), assets,
-                config.estimators(), config.hedging(), config.journal(), config.reconciliation());
+                config.estimators(), config.hedging(), config.risk(), config.journal(), config.reconciliation());
 
         assets.clear();
 

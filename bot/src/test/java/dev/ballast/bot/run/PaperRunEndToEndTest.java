@@ -149,4 +149,10 @@ class PaperRunEndToEndTest {
         assertThat(snap.totalPnl()).isEqualByComparingTo(sum);
         assertThat(engine.orders().placedCount()).isGreaterThan(100);
     }
+
+    @Test
+    void shouldMeetNoRiskLimitWithTheDefaultsWhileTradingAsConfigured() {
+        assertThat(engine.riskStatus().state()).isEqualTo(dev.ballast.bot.risk.TradingState.ACTIVE);
+        assertThat(engine.riskStatus().deniedByReason()).isEmpty();
+    }
 }

@@ -36,6 +36,8 @@ public final class ScriptedVenue implements Venue {
     /** When set, place() throws it (a venue adapter failing before anything is sent). */
     public RuntimeException failPlace;
     public EventSink sink;
+    /** Called with each order as it is placed, on the caller's (the engine's) thread, before it is recorded. */
+    public java.util.function.Consumer<OrderRequest> onPlace = r -> { };
 
     public ScriptedVenue(VenueId id, List<Instrument> instruments) {
         this.id = id;
@@ -75,6 +77,7 @@ public final class ScriptedVenue implements Venue {
         if (failPlace != null) {
             throw failPlace;
         }
+        onPlace.accept(request);
         placed.add(request);
     }
     @Override public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) { cancels.add(clientOrderId); }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import dev.ballast.connectors.codec.DecimalGrid;
 import dev.ballast.connectors.codec.MalformedDecimalException;
+import dev.ballast.core.Instrument;
 import dev.ballast.core.InstrumentId;
 import dev.ballast.core.Side;
 import dev.ballast.core.event.BookDelta;
@@ -27,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * only: fields are read into reusable scratch state in whatever order they come, decimals go straight from
  * the parser's characters to ticks and lots, and the message's kind is decided once the object is read.
  *
- * <p>Prices must lie on the tick grid: one that does not makes the message malformed. Sizes are exact
+ * <p>Prices must lie on the tick grid: a trade price that does not makes the message malformed. A book
+ * level whose price is off the grid is skipped and counted in {@link #skippedLevels()}: real REST snapshots
+ * show resting orders placed under an older, finer tick (spot NKNUSDT at 0.00001 when its tick is 0.0001,
+ * USD-M CTKUSDT at 0.00001 for 0.001, far from the touch, cryptofeed's 2021 captures); a later diff for such
+ * a level is off the grid too and skipped alike, so the book stays consistent without them. Sizes are exact
  * lots too, with one exception seen in real data: Binance spot still shows resting orders sized on its
  * old, finer lot (0.000001 BTC; e.g. {@code ["200000.00000000","25.42618900"]}, far from the touch). Such a
  * size is rounded up to the next lot rather than refused (refusing would drop the diff and break the book's
@@ -47,6 +52,9 @@ public final class BinanceMessageParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceMessageParser.class);
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** {@link #levelPrice} of a level that is off the tick grid. */
+    private static final long OFF_GRID = -1;
 
     private static final int KIND_NONE = 0;
     private static final int KIND_DEPTH = 1;
@@ -74,7 +82,9 @@ public final class BinanceMessageParser {
     private static final int TRADE_FIELDS = EVENT_TIME | TRADE_PRICE | TRADE_SIZE | BUYER_MAKER;
     private static final int TICKER_FIELDS = LAST_ID | BID_PRICE | BID_SIZE | ASK_PRICE | ASK_SIZE;
 
+    /** The recorded market this parser reads, or null for a live instrument. */
     private final BinanceMarket market;
+    private final boolean futures;
     private final InstrumentId instrumentId;
     private final String symbol;
     private final DecimalGrid priceGrid;
@@ -108,13 +118,31 @@ public final class BinanceMessageParser {
     /** What the message built: a BookSnapshot, BookDelta, PublicTrade or BinanceBookTicker; null if ignored. */
     private Object built;
     private long roundedSizes;
+    private long skippedLevels;
 
+    /** A parser for one of the recorded markets. */
     public BinanceMessageParser(BinanceMarket market) {
-        this.market = Objects.requireNonNull(market, "market");
-        this.instrumentId = market.instrument().id();
+        this(Objects.requireNonNull(market, "market"), market.instrument(), market.isFutures(), market.priceGrid(),
+                market.sizeGrid());
+    }
+
+    /**
+     * A parser for any Binance instrument, such as one a live venue read from {@code exchangeInfo}.
+     *
+     * @param futures true for USD-M and COIN-M, whose depth updates carry {@code pu}
+     */
+    public BinanceMessageParser(Instrument instrument, boolean futures) {
+        this(null, instrument, futures, new DecimalGrid(instrument.tickSize()), new DecimalGrid(instrument.lotSize()));
+    }
+
+    private BinanceMessageParser(BinanceMarket market, Instrument instrument, boolean futures, DecimalGrid priceGrid,
+                                 DecimalGrid sizeGrid) {
+        this.market = market;
+        this.futures = futures;
+        this.instrumentId = instrument.id();
         this.symbol = instrumentId.symbol();
-        this.priceGrid = market.priceGrid();
-        this.sizeGrid = market.sizeGrid();
+        this.priceGrid = priceGrid;
+        this.sizeGrid = sizeGrid;
         this.bookTickerPrefix = ("{\"stream\":\"" + symbol.toLowerCase(Locale.ROOT) + "@bookTicker\",")
                 .getBytes(StandardCharsets.US_ASCII);
     }
@@ -133,8 +161,19 @@ public final class BinanceMessageParser {
         return Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
     }
 
+    /** The recorded market this parser was made for; null when made for a live instrument. */
     public BinanceMarket market() {
         return market;
+    }
+
+    /** The instrument whose messages this parser reads. */
+    public InstrumentId instrumentId() {
+        return instrumentId;
+    }
+
+    /** Book levels so far whose price was off the tick grid, skipped (see the class notes). */
+    public long skippedLevels() {
+        return skippedLevels;
     }
 
     /** Sizes so far that were off the lot grid and rounded up to whole lots. */
@@ -363,8 +402,8 @@ public final class BinanceMessageParser {
         }
         switch (kind) {
             case KIND_DEPTH:
-                require(market.isFutures() ? DEPTH_FIELDS | PREV_ID : DEPTH_FIELDS, "depth update");
-                built = new BookDelta(instrumentId, firstId, lastId, market.isFutures() ? prevId : -1,
+                require(futures ? DEPTH_FIELDS | PREV_ID : DEPTH_FIELDS, "depth update");
+                built = new BookDelta(instrumentId, firstId, lastId, futures ? prevId : -1,
                         bids.prices(), bids.sizes(), bids.count, asks.prices(), asks.sizes(), asks.count,
                         eventTimeMs * 1_000_000);
                 break;
@@ -396,15 +435,34 @@ public final class BinanceMessageParser {
         into.count = 0;
         JsonToken token;
         while ((token = p.nextToken()) == JsonToken.START_ARRAY) {
-            long ticks = price(p, p.nextToken(), name);
+            long ticks = levelPrice(p, p.nextToken(), name);
             long lots = size(p, p.nextToken(), name);
             if (p.nextToken() != JsonToken.END_ARRAY) {
                 throw new MalformedMessageException("a level in '" + name + "' is not [price, size]");
             }
-            into.add(ticks, lots);
+            if (ticks != OFF_GRID) {
+                into.add(ticks, lots);
+            }
         }
         if (token != JsonToken.END_ARRAY) {
             throw new MalformedMessageException("'" + name + "' must hold [price, size] arrays");
+        }
+    }
+
+    /** A book level's price in ticks, or {@link #OFF_GRID} (counted, logged once) when it is off the tick grid. */
+    private long levelPrice(JsonParser p, JsonToken value, String name) throws IOException, MalformedMessageException {
+        try {
+            return price(p, value, name);
+        } catch (MalformedDecimalException e) {
+            if (!e.offGrid()) {
+                throw e;
+            }
+            skippedLevels++;
+            if (skippedLevels == 1) {
+                LOG.warn("{}: level price {} in '{}' is off the tick grid; level skipped (further ones only counted)",
+                        instrumentId, p.getText(), name);
+            }
+            return OFF_GRID;
         }
     }
 
@@ -432,7 +490,7 @@ public final class BinanceMessageParser {
             roundedSizes++;
             if (roundedSizes == 1) {
                 LOG.warn("{}: size {} in '{}' is off the lot grid; rounded up to whole lots (further ones only"
-                        + " counted)", market, new String(chars, offset, length), name);
+                        + " counted)", instrumentId, new String(chars, offset, length), name);
             }
             return sizeGrid.toStepsRoundingUp(chars, offset, length);
         }
