@@ -238,7 +238,7 @@ public final class Engine {
                 a.intensity.refit(now);
                 for (int j = 0; j < a.markets.size(); j++) {
                     Market m = a.markets.get(j);
-                    m.liquidity.update(now, m.book); // O(levels²): on the timer, not per book update
+                    m.liquidity.update(now, m.book); // a pass over the top levels: on the timer, not per book update
                 }
                 decide(a, now);
                 n++;
