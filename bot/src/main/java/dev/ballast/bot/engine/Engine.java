@@ -561,9 +561,10 @@ public final class Engine {
         decisions.record(d);
         RebalanceDecision previous = a.lastDecision;
         a.lastDecision = d;
-        // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise)
-        if (d.action() != RebalanceAction.WAIT || previous == null || previous.action() != d.action()
-                || previous.basis() != d.basis()) {
+        // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise).
+        // The reason is built only when the line is written: it formats a dozen numbers.
+        if (LOG.isInfoEnabled() && (d.action() != RebalanceAction.WAIT || previous == null
+                || previous.action() != d.action() || previous.basis() != d.basis())) {
             LOG.info("DECIDE {}", d.reason());
         }
         if (d.isHedge() && a.hedge == null && d.side().isPresent()) {
