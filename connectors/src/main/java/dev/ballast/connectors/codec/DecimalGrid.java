@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public final class DecimalGrid {
     private static final long[] POWERS_OF_TEN = new long[19];
+    /** The largest value a further digit can be appended to without passing {@link Long#MAX_VALUE} (for digit <= 7). */
+    private static final long MAX_BEFORE_LAST_DIGIT = Long.MAX_VALUE / 10;
 
     static {
         long p = 1;
@@ -101,7 +103,9 @@ public final class DecimalGrid {
                 }
                 fractionDigits++;
             }
-            if (units > (Long.MAX_VALUE - digit) / 10) {
+            // units * 10 + digit > Long.MAX_VALUE, without a division per digit
+            if (units >= MAX_BEFORE_LAST_DIGIT
+                    && (units > MAX_BEFORE_LAST_DIGIT || digit > Long.MAX_VALUE % 10)) {
                 throw malformed(chars, offset, length, "too large");
             }
             units = units * 10 + digit;

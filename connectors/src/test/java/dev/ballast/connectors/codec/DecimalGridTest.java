@@ -55,6 +55,17 @@ class DecimalGridTest {
     }
 
     @Test
+    void shouldReadUpToTheLargestLongAndRefuseOneMore() {
+        assertThat(CONTRACTS.toSteps("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        assertThat(CONTRACTS.toSteps("9223372036854775800")).isEqualTo(Long.MAX_VALUE - 7);
+        for (String tooLarge : new String[] {"9223372036854775808", "9223372036854775809", "9223372036854775810",
+                "92233720368547758070"}) {
+            assertThatThrownBy(() -> CONTRACTS.toSteps(tooLarge)).as(tooLarge)
+                    .isInstanceOf(MalformedDecimalException.class).hasMessageContaining("too large");
+        }
+    }
+
+    @Test
     void shouldRoundAnOffGridSizeUpToTheNextStepWhenAsked() {
         // a real Binance spot level from an order sized on the old 0.000001 lot
         assertThat(SPOT_LOT.toStepsRoundingUp("25.42618900")).isEqualTo(2_542_619);
