@@ -597,8 +597,10 @@ public final class Engine {
         Side side = d.side().orElseThrow();
         double size = Math.min(d.hedgeSizeBase(), hedgeRoom(a, side));
         if (size < Math.max(a.coarsestLot, d.params().minHedgeSizeBase())) {
-            LOG.debug("HEDGE  not started: {} {} {} decided, but our reducing orders already cover all but {}",
-                    side, fmt(d.hedgeSizeBase()), a.settings.asset(), fmt(Math.max(0, size)));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("HEDGE  not started: {} {} {} decided, but our reducing orders already cover all but {}",
+                        side, fmt(d.hedgeSizeBase()), a.settings.asset(), fmt(Math.max(0, size)));
+            }
             return;
         }
         HedgeSchedule schedule = a.settings.hedge().schedules().create(now, size, a.coarsestLot);
@@ -612,8 +614,10 @@ public final class Engine {
                 orders.cancel(growing, "hedge in flight");
             }
         }
-        LOG.info("HEDGE  #{} start {} {} {} via {} (fair {})", h.id, side, fmt(size), a.settings.asset(),
-                schedule.name(), fmt(fair));
+        if (LOG.isInfoEnabled()) {
+            LOG.info("HEDGE  #{} start {} {} {} via {} (fair {})", h.id, side, fmt(size), a.settings.asset(),
+                    schedule.name(), fmt(fair));
+        }
         progressHedge(a, now);
     }
 
@@ -668,7 +672,9 @@ public final class Engine {
         }
         if (!plan.feasible() || plan.legs().isEmpty()) {
             h.emptyRound();
-            LOG.info("HEDGE  #{} no feasible route for {} {}: {}", h.id, h.side, fmt(child.size()), plan.reason());
+            if (LOG.isInfoEnabled()) {
+                LOG.info("HEDGE  #{} no feasible route for {} {}: {}", h.id, h.side, fmt(child.size()), plan.reason());
+            }
             return 1;
         }
         h.childrenSent(now);
@@ -683,7 +689,9 @@ public final class Engine {
         if (!h.hasLiveChildren()) {
             h.emptyRound();
         }
-        LOG.info("HEDGE  #{} child {}: {}", h.id, h.children(), plan.reason());
+        if (LOG.isInfoEnabled()) {
+            LOG.info("HEDGE  #{} child {}: {}", h.id, h.children(), plan.reason());
+        }
         return 1;
     }
 
@@ -706,9 +714,11 @@ public final class Engine {
         a.hedgedBase += h.filledBase();
         a.hedgeCostQuote += h.costQuote();
         a.hedgeNotionalAtDecision += h.fairAtDecision * h.filledBase();
-        LOG.info("HEDGE  #{} done ({}): filled {} of {} {} in {} children, cost {} {} ({} bps vs fair at decision)",
-                h.id, why, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.children(), fmt(h.costQuote()),
-                quoteCurrency, fmt(h.costBps()));
+        if (LOG.isInfoEnabled()) {
+            LOG.info("HEDGE  #{} done ({}): filled {} of {} {} in {} children, cost {} {} ({} bps vs fair at decision)",
+                    h.id, why, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.children(), fmt(h.costQuote()),
+                    quoteCurrency, fmt(h.costBps()));
+        }
         // what is left goes back to the decision: at once after a hedge that traded, after the usual interval
         // after one that filled nothing (a reject or an empty book must not turn into a retry loop)
         a.nextDecisionNs = h.filledBase() > 0 ? now : now + brain.decisionIntervalNs();
