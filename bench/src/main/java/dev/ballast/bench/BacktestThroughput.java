@@ -77,7 +77,8 @@ public final class BacktestThroughput {
         }
         double[] measured = Arrays.copyOfRange(msgsPerSec, Math.min(3, rounds - 1), rounds);
         Arrays.sort(measured);
-        System.out.printf("median of measured rounds: %,.0f messages/s%n", measured[measured.length / 2]);
+        System.out.printf("median of measured rounds: %,.0f messages/s (min %,.0f, max %,.0f, %d rounds)%n",
+                measured[measured.length / 2], measured[0], measured[measured.length - 1], measured.length);
     }
 
     private static BacktestVenueConfig venue(InstrumentFeed feed, BigDecimal target) {

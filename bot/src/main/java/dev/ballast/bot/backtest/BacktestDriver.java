@@ -123,16 +123,19 @@ public final class BacktestDriver {
         engine.start();
 
         Asset asset = instruments.get(0).base();
+        // the venues and their instruments as arrays: the loop below runs once per recorded event
+        BacktestVenue[] venueArray = byInstrument.values().toArray(new BacktestVenue[0]);
+        InstrumentId[] venueInstruments = byInstrument.keySet().toArray(new InstrumentId[0]);
         long nextSampleNs = first.timestampNs();
         long events = 0;
         Event e;
         while ((e = source.next()) != null) {
             long t = Math.max(clock.nowNs(), e.timestampNs());
             clock.set(t);
-            for (BacktestVenue v : byInstrument.values()) {
+            for (BacktestVenue v : venueArray) {
                 v.advanceTo(t);
             }
-            BacktestVenue venue = byInstrument.get(instrumentOf(e));
+            BacktestVenue venue = venueOf(instrumentOf(e), venueInstruments, venueArray);
             if (venue != null) {
                 venue.onMarketEvent(e);
             }
@@ -152,7 +155,7 @@ public final class BacktestDriver {
         for (int i = 0; i < 1_000 && !engine.isFlat(); i++) {
             t += 1_000_000L;
             clock.set(t);
-            for (BacktestVenue v : byInstrument.values()) {
+            for (BacktestVenue v : venueArray) {
                 v.advanceTo(t);
             }
             engine.doWork();
@@ -160,6 +163,23 @@ public final class BacktestDriver {
         sample(recorder, engine, asset, instruments, clock.nowNs());
         progress.accept(events);
         return recorder;
+    }
+
+    /** The venue of {@code id} (null: none, or a null id): the map lookup, by identity first (no hashing). */
+    private static BacktestVenue venueOf(InstrumentId id, InstrumentId[] ids, BacktestVenue[] venues) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return venues[i];
+            }
+        }
+        if (id != null) {
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i].equals(id)) {
+                    return venues[i];
+                }
+            }
+        }
+        return null;
     }
 
     private static InstrumentId instrumentOf(Event e) {
@@ -184,7 +204,8 @@ public final class BacktestDriver {
         for (Instrument i : instruments) {
             positions.put(i.id().venue(), engine.inventory().quantity(asset, i.id().venue()).doubleValue());
         }
-        BigDecimal pnl = engine.inventory().snapshot().totalPnl();
+        // what snapshot().totalPnl() says, without copying the whole inventory once a simulated second
+        BigDecimal pnl = engine.inventory().isFullyMarked() ? engine.inventory().totalPnl() : null;
         Instrument quoted = instruments.get(0);
         Order bid = engine.quote(quoted.id(), Side.BUY);
         Order ask = engine.quote(quoted.id(), Side.SELL);

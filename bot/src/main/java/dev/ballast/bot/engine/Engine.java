@@ -417,7 +417,7 @@ public final class Engine {
                 a.intensity.refit(now);
                 for (int j = 0; j < a.markets.size(); j++) {
                     Market m = a.markets.get(j);
-                    m.liquidity.update(now, m.book); // O(levels²): on the timer, not per book update
+                    m.liquidity.update(now, m.book); // a pass over the top levels: on the timer, not per book update
                 }
                 decide(a, now);
                 n++;
@@ -809,9 +809,10 @@ public final class Engine {
         decisions.record(d);
         RebalanceDecision previous = a.lastDecision;
         a.lastDecision = d;
-        // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise)
-        if (d.action() != RebalanceAction.WAIT || previous == null || previous.action() != d.action()
-                || previous.basis() != d.basis()) {
+        // every decision to act is logged; a WAIT only when it differs from the last one (one a second otherwise).
+        // The reason is built only when it is written somewhere: it formats a dozen numbers.
+        if ((LOG.isInfoEnabled() || journal.isDurable()) && (d.action() != RebalanceAction.WAIT || previous == null
+                || previous.action() != d.action() || previous.basis() != d.basis())) {
             String why = d.reason();
             LOG.info("DECIDE {}", why);
             if (journal.isDurable()) {
@@ -853,8 +854,10 @@ public final class Engine {
         Side side = d.side().orElseThrow();
         double size = Math.min(d.hedgeSizeBase(), hedgeRoom(a, side));
         if (size < Math.max(a.coarsestLot, d.params().minHedgeSizeBase())) {
-            LOG.debug("HEDGE  not started: {} {} {} decided, but our reducing orders already cover all but {}",
-                    side, fmt(d.hedgeSizeBase()), a.settings.asset(), fmt(Math.max(0, size)));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("HEDGE  not started: {} {} {} decided, but our reducing orders already cover all but {}",
+                        side, fmt(d.hedgeSizeBase()), a.settings.asset(), fmt(Math.max(0, size)));
+            }
             return;
         }
         HedgeSchedule schedule = a.settings.hedge().schedules().create(now, size, a.coarsestLot);
@@ -868,8 +871,10 @@ public final class Engine {
                 orders.cancel(growing, "hedge in flight");
             }
         }
-        LOG.info("HEDGE  #{} start {} {} {} via {} (fair {})", h.id, side, fmt(size), a.settings.asset(),
-                schedule.name(), fmt(fair));
+        if (LOG.isInfoEnabled()) {
+            LOG.info("HEDGE  #{} start {} {} {} via {} (fair {})", h.id, side, fmt(size), a.settings.asset(),
+                    schedule.name(), fmt(fair));
+        }
         progressHedge(a, now);
     }
 
@@ -927,7 +932,9 @@ public final class Engine {
         }
         if (!plan.feasible() || plan.legs().isEmpty()) {
             h.emptyRound();
-            LOG.info("HEDGE  #{} no feasible route for {} {}: {}", h.id, h.side, fmt(child.size()), plan.reason());
+            if (LOG.isInfoEnabled()) {
+                LOG.info("HEDGE  #{} no feasible route for {} {}: {}", h.id, h.side, fmt(child.size()), plan.reason());
+            }
             return 1;
         }
         h.childrenSent(now);
@@ -942,7 +949,9 @@ public final class Engine {
         if (!h.hasLiveChildren()) {
             h.emptyRound();
         }
-        LOG.info("HEDGE  #{} child {}: {}", h.id, h.children(), plan.reason());
+        if (LOG.isInfoEnabled()) {
+            LOG.info("HEDGE  #{} child {}: {}", h.id, h.children(), plan.reason());
+        }
         return 1;
     }
 
@@ -965,9 +974,11 @@ public final class Engine {
         a.hedgedBase += h.filledBase();
         a.hedgeCostQuote += h.costQuote();
         a.hedgeNotionalAtDecision += h.fairAtDecision * h.filledBase();
-        LOG.info("HEDGE  #{} done ({}): filled {} of {} {} in {} children, cost {} {} ({} bps vs fair at decision)",
-                h.id, why, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.children(), fmt(h.costQuote()),
-                quoteCurrency, fmt(h.costBps()));
+        if (LOG.isInfoEnabled()) {
+            LOG.info("HEDGE  #{} done ({}): filled {} of {} {} in {} children, cost {} {} ({} bps vs fair at decision)",
+                    h.id, why, fmt(h.filledBase()), fmt(h.targetBase), h.asset, h.children(), fmt(h.costQuote()),
+                    quoteCurrency, fmt(h.costBps()));
+        }
         // what is left goes back to the decision: at once after a hedge that traded, after the usual interval
         // after one that filled nothing (a reject or an empty book must not turn into a retry loop)
         a.nextDecisionNs = h.filledBase() > 0 ? now : now + brain.decisionIntervalNs();

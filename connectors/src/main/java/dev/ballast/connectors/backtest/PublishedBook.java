@@ -7,6 +7,7 @@ import dev.ballast.core.event.BookDelta;
 import dev.ballast.core.event.BookSnapshot;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +32,10 @@ final class PublishedBook {
     private long[] dirtyTicks = new long[16];
     private Side[] dirtySides = new Side[16];
     private int dirtyCount;
+    /** The side {@link #side} just made: the arrays may be a recorded event's, shared. */
+    private long[] sideTicks;
+    private long[] sideLots;
+    private int sideCount;
 
     PublishedBook(InstrumentId instrument) {
         this.instrument = instrument;
@@ -80,35 +85,19 @@ final class PublishedBook {
 
     /**
      * The next delta: {@code recorded}'s levels (null: none) with our lots added, and every dirty level's size now
-     * ({@code book}'s size there plus ours). {@code book} must already hold {@code recorded}.
+     * ({@code book}'s size there plus ours). {@code book} must already hold {@code recorded}. A side where none of
+     * our shown orders stands at a recorded level and no level is dirty is passed on as recorded: the event shares
+     * the recorded event's arrays (events are immutable), rather than copying them.
      */
     BookDelta delta(BookDelta recorded, OrderBook book, RestingOrders own, long timestampNs) {
-        long[] bidTicks;
-        long[] bidLots;
-        int bidCount;
-        long[] askTicks;
-        long[] askLots;
-        int askCount;
-        if (recorded != null && dirtyCount == 0 && own.isEmpty()) {
-            bidTicks = recorded.bidTicks();
-            bidLots = recorded.bidLots();
-            bidCount = recorded.bidCount();
-            askTicks = recorded.askTicks();
-            askLots = recorded.askLots();
-            askCount = recorded.askCount();
-        } else {
-            long[][] bids = side(recorded, Side.BUY, book, own);
-            long[][] asks = side(recorded, Side.SELL, book, own);
-            bidTicks = bids[0];
-            bidLots = bids[1];
-            bidCount = bidTicks.length;
-            askTicks = asks[0];
-            askLots = asks[1];
-            askCount = askTicks.length;
-        }
+        side(recorded, Side.BUY, book, own);
+        long[] bidTicks = sideTicks;
+        long[] bidLots = sideLots;
+        int bidCount = sideCount;
+        side(recorded, Side.SELL, book, own);
         dirtyCount = 0;
         long id = ++lastUpdateId;
-        return new BookDelta(instrument, id, id, id - 1, bidTicks, bidLots, bidCount, askTicks, askLots, askCount,
+        return new BookDelta(instrument, id, id, id - 1, bidTicks, bidLots, bidCount, sideTicks, sideLots, sideCount,
                 timestampNs);
     }
 
@@ -119,7 +108,8 @@ final class PublishedBook {
                 timestampNs);
     }
 
-    private long[][] side(BookDelta recorded, Side side, OrderBook book, RestingOrders own) {
+    /** One side of the next delta, into {@link #sideTicks}, {@link #sideLots} and {@link #sideCount}. */
+    private void side(BookDelta recorded, Side side, OrderBook book, RestingOrders own) {
         long[] ticks = recorded == null ? NONE : side == Side.BUY ? recorded.bidTicks() : recorded.askTicks();
         long[] lots = recorded == null ? NONE : side == Side.BUY ? recorded.bidLots() : recorded.askLots();
         int count = recorded == null ? 0 : side == Side.BUY ? recorded.bidCount() : recorded.askCount();
@@ -129,12 +119,17 @@ final class PublishedBook {
                 extra++;
             }
         }
+        if (extra == 0 && !ownAtAnyOf(own, side, ticks, count)) {
+            sideTicks = ticks;
+            sideLots = lots;
+            sideCount = count;
+            return;
+        }
         long[] outTicks = new long[count + extra];
         long[] outLots = new long[count + extra];
-        boolean anyOwn = !own.side(side).isEmpty();
         for (int i = 0; i < count; i++) {
             outTicks[i] = ticks[i];
-            outLots[i] = anyOwn ? lots[i] + own.lotsAt(side, ticks[i], true) : lots[i];
+            outLots[i] = lots[i] + own.lotsAt(side, ticks[i], true);
         }
         int n = count;
         for (int d = 0; d < dirtyCount; d++) {
@@ -145,7 +140,21 @@ final class PublishedBook {
                 n++;
             }
         }
-        return new long[][] {outTicks, outLots};
+        sideTicks = outTicks;
+        sideLots = outLots;
+        sideCount = n;
+    }
+
+    /** True when one of our shown orders with lots left stands at one of the levels: its lots must be added there. */
+    private static boolean ownAtAnyOf(RestingOrders own, Side side, long[] ticks, int count) {
+        List<BacktestOrder> orders = own.side(side);
+        for (int i = 0; i < orders.size(); i++) {
+            BacktestOrder o = orders.get(i);
+            if (o.shown && o.remainingLots() != 0 && indexOf(ticks, count, o.priceTicks) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(long[] ticks, int count, long priceTicks) {

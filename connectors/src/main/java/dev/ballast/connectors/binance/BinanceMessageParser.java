@@ -24,9 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The Binance mapper: turns one market's JSON messages into core events. Reads the combined-stream envelope
  * ({@code {"stream":..,"data":..}}) carrying {@code depthUpdate}, {@code trade} or {@code bookTicker}, and the
- * raw REST depth response ({@code lastUpdateId}, {@code bids}, {@code asks}). Uses Jackson's streaming parser
- * only: fields are read into reusable scratch state in whatever order they come, decimals go straight from
- * the parser's characters to ticks and lots, and the message's kind is decided once the object is read.
+ * raw REST depth response ({@code lastUpdateId}, {@code bids}, {@code asks}). Fields are read into reusable
+ * scratch state in whatever order they come, decimals go straight from characters to ticks and lots, and the
+ * message's kind is decided once the object is read.
+ *
+ * <p>Two readers fill that state. A {@link StrictJsonCursor} reads the subset of JSON Binance actually sends
+ * (no whitespace, no escapes, plain integers) byte by byte, in one pass and without Jackson's token machinery;
+ * a message it does not take whole — outside the subset, or holding a value that needs Jackson's path (an
+ * off-grid size to round, a value to refuse) — is read again from its start by Jackson's streaming parser,
+ * which has the last word on everything else (what is malformed, and why). Both give a message the same
+ * meaning; tests hold them to it on every recorded line and on mutated messages.
  *
  * <p>Prices must lie on the tick grid: a trade price that does not makes the message malformed. A book
  * level whose price is off the grid is skipped and counted in {@link #skippedLevels()}: real REST snapshots
@@ -92,6 +99,10 @@ public final class BinanceMessageParser {
     /** How this symbol's book ticker messages start in the combined stream, as Binance orders the fields. */
     private final byte[] bookTickerPrefix;
 
+    /** Whether messages are tried with the {@link StrictJsonCursor} before Jackson. */
+    private final boolean strictFirst;
+    private final StrictJsonCursor cursor = new StrictJsonCursor();
+    private long strictMessages;
     private JsonParser json;
     private final TextView textView = new TextView();
     private ByteArrayFeeder feeder;
@@ -123,7 +134,7 @@ public final class BinanceMessageParser {
     /** A parser for one of the recorded markets. */
     public BinanceMessageParser(BinanceMarket market) {
         this(Objects.requireNonNull(market, "market"), market.instrument(), market.isFutures(), market.priceGrid(),
-                market.sizeGrid());
+                market.sizeGrid(), true);
     }
 
     /**
@@ -132,11 +143,22 @@ public final class BinanceMessageParser {
      * @param futures true for USD-M and COIN-M, whose depth updates carry {@code pu}
      */
     public BinanceMessageParser(Instrument instrument, boolean futures) {
-        this(null, instrument, futures, new DecimalGrid(instrument.tickSize()), new DecimalGrid(instrument.lotSize()));
+        this(null, instrument, futures, new DecimalGrid(instrument.tickSize()), new DecimalGrid(instrument.lotSize()),
+                true);
+    }
+
+    /**
+     * A parser that reads every message with Jackson alone: the reference the strict reader is checked against
+     * in tests.
+     */
+    static BinanceMessageParser jacksonOnly(BinanceMarket market) {
+        return new BinanceMessageParser(market, market.instrument(), market.isFutures(), market.priceGrid(),
+                market.sizeGrid(), false);
     }
 
     private BinanceMessageParser(BinanceMarket market, Instrument instrument, boolean futures, DecimalGrid priceGrid,
-                                 DecimalGrid sizeGrid) {
+                                 DecimalGrid sizeGrid, boolean strictFirst) {
+        this.strictFirst = strictFirst;
         this.market = market;
         this.futures = futures;
         this.instrumentId = instrument.id();
@@ -176,6 +198,11 @@ public final class BinanceMessageParser {
         return skippedLevels;
     }
 
+    /** Messages so far read by the strict reader rather than Jackson (for tests). */
+    long strictMessages() {
+        return strictMessages;
+    }
+
     /** Sizes so far that were off the lot grid and rounded up to whole lots. */
     public long roundedSizes() {
         return roundedSizes;
@@ -195,13 +222,19 @@ public final class BinanceMessageParser {
         reset();
         boolean parsed = false;
         try {
-            JsonParser parser = feed(bytes, offset, length);
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedMessageException("not a JSON object");
-            }
-            readObject(parser, true);
-            if (!feeder.needMoreInput() && !onlyWhitespaceLeft(bytes, offset + length)) {
-                throw new MalformedMessageException("content after the JSON object");
+            if (strictFirst && readStrict(bytes, offset, length)) {
+                strictMessages++;
+            } else {
+                // not in the strict subset, or a value the strict reader leaves alone: Jackson reads it afresh
+                reset();
+                JsonParser parser = feed(bytes, offset, length);
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new MalformedMessageException("not a JSON object");
+                }
+                readObject(parser, true);
+                if (!feeder.needMoreInput() && !onlyWhitespaceLeft(bytes, offset + length)) {
+                    throw new MalformedMessageException("content after the JSON object");
+                }
             }
             parsed = true;
             build(localNs);
@@ -373,6 +406,186 @@ public final class BinanceMessageParser {
         }
         if (token != JsonToken.END_OBJECT) {
             throw new MalformedMessageException("unterminated object");
+        }
+    }
+
+    // ---------------------------------------------------------------- the strict reader (the fast path)
+
+    /**
+     * Reads the message with the {@link StrictJsonCursor} into the same scratch state {@link #readObject} fills,
+     * with the same meaning for every field. Answers false, having counted and logged nothing, as soon as the
+     * message leaves the strict subset or a field holds a value {@link #readObject} would refuse or treat
+     * specially (a price off the grid or not above zero, a size off the lot grid, a value of the wrong type, a
+     * nested {@code data}, content after the object): the caller then resets and lets Jackson read the whole
+     * message, which decides as before. So the result of a message is the same whichever reader took it.
+     */
+    private boolean readStrict(byte[] bytes, int offset, int length) {
+        StrictJsonCursor c = cursor;
+        c.reset(bytes, offset, length);
+        return strictObject(c, true) && c.atEnd();
+    }
+
+    private boolean strictObject(StrictJsonCursor c, boolean topLevel) {
+        if (!c.consume('{')) {
+            return false;
+        }
+        if (c.consume('}')) {
+            return true;
+        }
+        do {
+            if (!c.string() || !c.consume(':') || !strictField(c, topLevel)) {
+                return false;
+            }
+        } while (c.consume(','));
+        return c.consume('}');
+    }
+
+    /** One field, its name just read into the cursor's text: {@link #readObject}'s switch, for the strict subset. */
+    private boolean strictField(StrictJsonCursor c, boolean topLevel) {
+        if (c.textLength() == 1) {
+            switch (c.bytes()[c.textStart()]) {
+                case 'e':
+                    if (!c.string()) {
+                        return false;
+                    }
+                    eventKind = eventKind(c.text());
+                    return true;
+                case 'E':
+                    eventTimeMs = c.integer();
+                    return seen(eventTimeMs >= 0, EVENT_TIME);
+                case 's':
+                    return strictSymbol(c);
+                case 'U':
+                    firstId = c.integer();
+                    return seen(firstId >= 0, FIRST_ID);
+                case 'u':
+                    lastId = c.integer();
+                    return seen(lastId >= 0, LAST_ID);
+                case 'b':
+                    if (c.peek() == '[') {
+                        return seen(strictLevels(c, bids), BIDS);
+                    }
+                    bidTicks = strictPrice(c);
+                    return seen(bidTicks > 0, BID_PRICE);
+                case 'a':
+                    if (c.peek() == '[') {
+                        return seen(strictLevels(c, asks), ASKS);
+                    }
+                    askTicks = strictPrice(c);
+                    return seen(askTicks > 0, ASK_PRICE);
+                case 'B':
+                    bidLots = strictSize(c);
+                    return seen(bidLots >= 0, BID_SIZE);
+                case 'A':
+                    askLots = strictSize(c);
+                    return seen(askLots >= 0, ASK_SIZE);
+                case 'p':
+                    tradeTicks = strictPrice(c);
+                    return seen(tradeTicks > 0, TRADE_PRICE);
+                case 'q':
+                    tradeLots = strictSize(c);
+                    return seen(tradeLots >= 0, TRADE_SIZE);
+                case 'm':
+                    int bool = c.bool();
+                    buyerMaker = bool == 1;
+                    return seen(bool >= 0, BUYER_MAKER);
+                default:
+                    return c.skipValue();
+            }
+        }
+        if (c.textIs("stream")) {
+            if (!c.string()) {
+                return false;
+            }
+            streamKind = streamKind(c.text());
+            return true;
+        }
+        if (c.textIs("data")) {
+            return topLevel && c.peek() == '{' && strictObject(c, false);
+        }
+        if (c.textIs("pu")) {
+            prevId = c.integer();
+            return seen(prevId >= 0, PREV_ID);
+        }
+        if (c.textIs("bids")) {
+            return seen(strictLevels(c, bids), BIDS);
+        }
+        if (c.textIs("asks")) {
+            return seen(strictLevels(c, asks), ASKS);
+        }
+        if (c.textIs("lastUpdateId")) {
+            snapshotUpdateId = c.integer();
+            return seen(snapshotUpdateId >= 0, LAST_UPDATE_ID);
+        }
+        if (c.textIs("symbol")) {
+            return strictSymbol(c);
+        }
+        return c.skipValue();
+    }
+
+    /** Marks {@code field} as seen when {@code ok}; answers {@code ok}. */
+    private boolean seen(boolean ok, int field) {
+        if (ok) {
+            seen |= field;
+        }
+        return ok;
+    }
+
+    private boolean strictSymbol(StrictJsonCursor c) {
+        if (!c.string()) {
+            return false;
+        }
+        otherSymbol = !symbol.contentEquals(c.text());
+        return true;
+    }
+
+    private boolean strictLevels(StrictJsonCursor c, Levels into) {
+        if (!c.consume('[')) {
+            return false;
+        }
+        into.count = 0;
+        if (c.consume(']')) {
+            return true;
+        }
+        do {
+            if (!c.consume('[')) {
+                return false;
+            }
+            long ticks = strictPrice(c);
+            if (ticks <= 0 || !c.consume(',')) {
+                return false;
+            }
+            long lots = strictSize(c);
+            if (lots < 0 || !c.consume(']')) {
+                return false;
+            }
+            into.add(ticks, lots);
+        } while (c.consume(','));
+        return c.consume(']');
+    }
+
+    /** A price string on the tick grid in ticks; -1 for anything else (not a string, off the grid, not > 0). */
+    private long strictPrice(StrictJsonCursor c) {
+        if (!c.stringSpan()) {
+            return -1;
+        }
+        try {
+            long ticks = priceGrid.toSteps(c.bytes(), c.textStart(), c.textLength());
+            return ticks > 0 ? ticks : -1;
+        } catch (MalformedDecimalException e) {
+            return -1;
+        }
+    }
+
+    /** A size string on the lot grid in lots; -1 for anything else (off the lot grid: Jackson's path rounds it). */
+    private long strictSize(StrictJsonCursor c) {
+        if (!c.stringSpan()) {
+            return -1;
+        }
+        try {
+            return sizeGrid.toSteps(c.bytes(), c.textStart(), c.textLength());
+        } catch (MalformedDecimalException e) {
+            return -1;
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public final class DecimalGrid {
     private static final long[] POWERS_OF_TEN = new long[19];
+    /** The largest value a further digit can be appended to without passing {@link Long#MAX_VALUE} (for digit <= 7). */
+    private static final long MAX_BEFORE_LAST_DIGIT = Long.MAX_VALUE / 10;
 
     static {
         long p = 1;
@@ -69,6 +71,69 @@ public final class DecimalGrid {
         return steps(chars, offset, length, true);
     }
 
+    /**
+     * {@link #toSteps(char[], int, int)} for ASCII bytes, e.g. straight from a message's buffer: the same
+     * decimals are accepted, with the same result; any byte that is not a digit or the point is refused.
+     *
+     * @throws MalformedDecimalException if the text is not such a decimal, is not a whole number of steps,
+     *                                   or does not fit a long
+     */
+    public long toSteps(byte[] ascii, int offset, int length) {
+        // the loop of steps(char[], ...) below, over bytes; DecimalGridTest holds the two to the same answers
+        int end = offset + length;
+        long units = 0;
+        int fractionDigits = -1;
+        boolean anyDigit = false;
+        for (int i = offset; i < end; i++) {
+            byte c = ascii[i];
+            if (c == '.') {
+                if (fractionDigits >= 0) {
+                    throw malformed(ascii, offset, length, "two decimal points");
+                }
+                fractionDigits = 0;
+                continue;
+            }
+            int digit = c - '0';
+            if (digit < 0 || digit > 9) {
+                throw malformed(ascii, offset, length, "not a plain decimal");
+            }
+            anyDigit = true;
+            if (fractionDigits >= 0) {
+                if (fractionDigits == scale) {
+                    if (digit != 0) {
+                        throw offGrid(ascii, offset, length);
+                    }
+                    continue;
+                }
+                fractionDigits++;
+            }
+            if (units >= MAX_BEFORE_LAST_DIGIT
+                    && (units > MAX_BEFORE_LAST_DIGIT || digit > Long.MAX_VALUE % 10)) {
+                throw malformed(ascii, offset, length, "too large");
+            }
+            units = units * 10 + digit;
+        }
+        if (!anyDigit) {
+            throw malformed(ascii, offset, length, "no digits");
+        }
+        return exactSteps(units, fractionDigits, ascii, offset, length);
+    }
+
+    /** Units with {@code fractionDigits} decimals (-1: no point) as whole steps, refused when off the grid. */
+    private long exactSteps(long units, int fractionDigits, byte[] ascii, int offset, int length) {
+        int missing = scale - Math.max(fractionDigits, 0);
+        if (missing > 0) {
+            if (units > Long.MAX_VALUE / POWERS_OF_TEN[missing]) {
+                throw malformed(ascii, offset, length, "too large");
+            }
+            units *= POWERS_OF_TEN[missing];
+        }
+        if (units % stepUnits != 0) {
+            throw offGrid(ascii, offset, length);
+        }
+        return units / stepUnits;
+    }
+
     private long steps(char[] chars, int offset, int length, boolean roundUp) {
         int end = offset + length;
         boolean below = false; // a non-zero digit finer than the grid's scale was dropped
@@ -101,7 +166,9 @@ public final class DecimalGrid {
                 }
                 fractionDigits++;
             }
-            if (units > (Long.MAX_VALUE - digit) / 10) {
+            // units * 10 + digit > Long.MAX_VALUE, without a division per digit
+            if (units >= MAX_BEFORE_LAST_DIGIT
+                    && (units > MAX_BEFORE_LAST_DIGIT || digit > Long.MAX_VALUE % 10)) {
                 throw malformed(chars, offset, length, "too large");
             }
             units = units * 10 + digit;
@@ -140,6 +207,30 @@ public final class DecimalGrid {
 
     private static MalformedDecimalException malformed(char[] chars, int offset, int length, String why) {
         return new MalformedDecimalException("'" + new String(chars, offset, length) + "': " + why, false);
+    }
+
+    private static MalformedDecimalException malformed(byte[] ascii, int offset, int length, String why) {
+        return malformed(text(ascii, offset, length), why);
+    }
+
+    private MalformedDecimalException offGrid(byte[] ascii, int offset, int length) {
+        return offGrid(text(ascii, offset, length));
+    }
+
+    private static char[] text(byte[] ascii, int offset, int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) (ascii[offset + i] & 0xFF);
+        }
+        return chars;
+    }
+
+    private static MalformedDecimalException malformed(char[] chars, String why) {
+        return malformed(chars, 0, chars.length, why);
+    }
+
+    private MalformedDecimalException offGrid(char[] chars) {
+        return offGrid(chars, 0, chars.length);
     }
 
     private MalformedDecimalException offGrid(char[] chars, int offset, int length) {

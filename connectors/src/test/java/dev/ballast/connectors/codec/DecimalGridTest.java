@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +57,17 @@ class DecimalGridTest {
     }
 
     @Test
+    void shouldReadUpToTheLargestLongAndRefuseOneMore() {
+        assertThat(CONTRACTS.toSteps("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        assertThat(CONTRACTS.toSteps("9223372036854775800")).isEqualTo(Long.MAX_VALUE - 7);
+        for (String tooLarge : new String[] {"9223372036854775808", "9223372036854775809", "9223372036854775810",
+                "92233720368547758070"}) {
+            assertThatThrownBy(() -> CONTRACTS.toSteps(tooLarge)).as(tooLarge)
+                    .isInstanceOf(MalformedDecimalException.class).hasMessageContaining("too large");
+        }
+    }
+
+    @Test
     void shouldRoundAnOffGridSizeUpToTheNextStepWhenAsked() {
         // a real Binance spot level from an order sized on the old 0.000001 lot
         assertThat(SPOT_LOT.toStepsRoundingUp("25.42618900")).isEqualTo(2_542_619);
@@ -66,6 +79,34 @@ class DecimalGridTest {
     @Test
     void shouldRefuseAStepThatIsNotPositive() {
         assertThatThrownBy(() -> new DecimalGrid(BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldGiveTheSameAnswerFromBytesAsFromCharacters() {
+        String alphabet = "0000011234567899..-e \"\\x";
+        DecimalGrid[] grids = {SPOT_TICK, SPOT_LOT, CONTRACTS, HALF, new DecimalGrid(new BigDecimal("10"))};
+        qt().withExamples(5_000)
+                .forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 24),
+                        integers().between(0, grids.length - 1))
+                .checkAssert((picks, g) -> {
+                    StringBuilder text = new StringBuilder();
+                    picks.forEach(i -> text.append(alphabet.charAt(i)));
+                    char[] chars = ("<" + text + ">").toCharArray();
+                    byte[] bytes = ("<" + text + ">").getBytes(StandardCharsets.US_ASCII);
+                    assertThat(outcome(() -> grids[g].toSteps(bytes, 1, bytes.length - 2)))
+                            .as("'%s' on %s", text, grids[g])
+                            .isEqualTo(outcome(() -> grids[g].toSteps(chars, 1, chars.length - 2)));
+                });
+        assertThat(SPOT_TICK.toSteps("x61837.63000000".getBytes(StandardCharsets.US_ASCII), 1, 14))
+                .isEqualTo(6_183_763);
+    }
+
+    private static String outcome(java.util.function.LongSupplier steps) {
+        try {
+            return Long.toString(steps.getAsLong());
+        } catch (MalformedDecimalException e) {
+            return (e.offGrid() ? "off grid: " : "malformed: ") + e.getMessage();
+        }
     }
 
     @Test

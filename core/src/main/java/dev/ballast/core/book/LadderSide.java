@@ -134,6 +134,48 @@ final class LadderSide {
     }
 
     /**
+     * Copies the levels no worse than {@code worstPrice} (bids at or above it, asks at or below it), best first,
+     * at most {@code maxLevels} of them, into the arrays. O(levels copied), plus the empty ladder slots between
+     * them scanned 64 at a time; the scan stops at the last ladder level or at the limit, never at the window's end.
+     *
+     * @return the number of levels copied
+     */
+    int copyLevels(long worstPrice, int maxLevels, long[] pricesOut, long[] lotsOut) {
+        // the keys to copy are those <= worstKey (a bid limit at or below 0 lets every bid through)
+        long worstKey = bids ? (worstPrice <= 0 ? NONE : -worstPrice) : worstPrice;
+        if (bestKey == NONE || maxLevels <= 0 || bestKey > worstKey) {
+            return 0;
+        }
+        long windowEnd = baseKey + span;
+        long end = worstKey < windowEnd ? worstKey + 1 : windowEnd;
+        int n = 0;
+        int ladderSeen = 0;
+        long key = bestKey;
+        while (true) {
+            pricesOut[n] = toPrice(key);
+            lotsOut[n] = ladderLots[(int) (key & mask)];
+            n++;
+            ladderSeen++;
+            if (n == maxLevels) {
+                return n;
+            }
+            if (ladderSeen == ladderLevels) {
+                break;
+            }
+            key = nextKey(key + 1, end);
+            if (key == NONE) {
+                return n; // the limit ended the scan inside the window: every far level is past it too
+            }
+        }
+        for (int i = farLevels - 1; i >= 0 && n < maxLevels && farKeys[i] <= worstKey; i--) {
+            pricesOut[n] = toPrice(farKeys[i]);
+            lotsOut[n] = farLots[i];
+            n++;
+        }
+        return n;
+    }
+
+    /**
      * Consumes this side from the best level for {@code sizeLots} and writes the outcome into {@code out}.
      *
      * @return true when the side held the whole size

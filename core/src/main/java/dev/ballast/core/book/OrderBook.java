@@ -20,7 +20,8 @@ import java.util.Objects;
  * beyond it, so a level far from the touch (Binance spot sends changes thousands of dollars away) is kept
  * exactly, just more slowly. Setting a level near the touch is an array store and a bitmap update; the best
  * price is tracked incrementally and, when the best level leaves, found again by scanning the bitmap.
- * Reading a level by index walks the side and is O(depth): it is not meant for the hot path.
+ * Reading a level by index walks the side and is O(depth): it is not meant for the hot path;
+ * {@link #copyLevels} reads the first n levels in one O(n) pass.
  *
  * <h2>Sequencing</h2>
  * A snapshot makes the book valid at its update id L. Deltas then chain on per the {@link SequenceRule};
@@ -234,6 +235,40 @@ public final class OrderBook {
      */
     public long sizeLotsAt(Side side, int index) {
         return sideOf(side).lotsAt(index);
+    }
+
+    /**
+     * Copies a side's levels from the touch outwards, best first, at most {@code maxLevels} of them, into
+     * {@code priceTicksOut} and {@code sizeLotsOut}: level i's price and size are what {@link #priceTicksAt} and
+     * {@link #sizeLotsAt} give for index i, read in one pass. O(levels copied): the way to read depth on the hot
+     * path.
+     *
+     * @return the number of levels copied (fewer than {@code maxLevels} when the side is not that deep)
+     * @throws IllegalArgumentException if {@code maxLevels < 0} or an array is shorter than {@code maxLevels}
+     */
+    public int copyLevels(Side side, int maxLevels, long[] priceTicksOut, long[] sizeLotsOut) {
+        checkCopy(maxLevels, priceTicksOut, sizeLotsOut);
+        return sideOf(side).copyLevels(side == Side.BUY ? 0 : Long.MAX_VALUE, maxLevels, priceTicksOut, sizeLotsOut);
+    }
+
+    /**
+     * Like {@link #copyLevels}, but stops at the first level worse than {@code worstPriceTicks}: bids below it,
+     * asks above it. The copy then holds exactly the levels a walk from the touch to that price would meet.
+     *
+     * @return the number of levels copied
+     * @throws IllegalArgumentException if {@code maxLevels < 0} or an array is shorter than {@code maxLevels}
+     */
+    public int copyLevelsWithin(Side side, long worstPriceTicks, int maxLevels, long[] priceTicksOut,
+                                long[] sizeLotsOut) {
+        checkCopy(maxLevels, priceTicksOut, sizeLotsOut);
+        return sideOf(side).copyLevels(worstPriceTicks, maxLevels, priceTicksOut, sizeLotsOut);
+    }
+
+    private static void checkCopy(int maxLevels, long[] priceTicksOut, long[] sizeLotsOut) {
+        if (maxLevels < 0 || priceTicksOut.length < maxLevels || sizeLotsOut.length < maxLevels) {
+            throw new IllegalArgumentException("cannot copy " + maxLevels + " levels into arrays of "
+                    + priceTicksOut.length + " and " + sizeLotsOut.length);
+        }
     }
 
     /** The size resting at a price, 0 when none. */

@@ -189,6 +189,30 @@ abstract class OrderBookContract {
     }
 
     @Test
+    void shouldCopyLevelsBestFirstUpToACountOrALimitPrice() {
+        OrderBook book = book(SequenceRule.CONTIGUOUS);
+        book.applySnapshot(snapshot(10,
+                levels(MID - 1, 1, MID - 2, 2, MID - 50, 3, MID - 5_000, 4),
+                levels(MID + 1, 5, MID + 3, 6, MID + 90, 7, MID + 9_000, 8)));
+        long[] ticks = new long[5];
+        long[] lots = new long[5];
+
+        assertThat(book.copyLevels(Side.BUY, 5, ticks, lots)).isEqualTo(4);
+        assertThat(ticks).startsWith(MID - 1, MID - 2, MID - 50, MID - 5_000);
+        assertThat(lots).startsWith(1, 2, 3, 4);
+        assertThat(book.copyLevels(Side.SELL, 2, ticks, lots)).isEqualTo(2);
+        assertThat(ticks).startsWith(MID + 1, MID + 3);
+        assertThat(book.copyLevelsWithin(Side.SELL, MID + 90, 5, ticks, lots)).isEqualTo(3);
+        assertThat(ticks).startsWith(MID + 1, MID + 3, MID + 90);
+        assertThat(lots).startsWith(5, 6, 7);
+        assertThat(book.copyLevelsWithin(Side.BUY, MID - 51, 5, ticks, lots)).isEqualTo(3);
+        assertThat(book.copyLevelsWithin(Side.BUY, MID, 5, ticks, lots)).isZero();
+        assertThat(book.copyLevels(Side.BUY, 0, ticks, lots)).isZero();
+        assertThatThrownBy(() -> book.copyLevels(Side.BUY, 6, ticks, lots))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldReportACrossedBook() {
         OrderBook book = book(SequenceRule.CONTIGUOUS);
         set(book, Side.BUY, MID, 1);

@@ -94,6 +94,45 @@ class OrderBookPropertyTest {
             i++;
         }
         assertThat(book.priceTicksAt(side, i)).isEqualTo(OrderBook.NO_PRICE);
+        assertCopiesAgree(book, model, side);
+    }
+
+    /** copyLevels and copyLevelsWithin give the model's levels from the touch, for several depths and limits. */
+    private static void assertCopiesAgree(OrderBook book, Model model, Side side) {
+        NavigableMap<Long, Long> levels = model.side(side);
+        int all = levels.size();
+        long[] ticks = new long[all + 2];
+        long[] lots = new long[all + 2];
+        for (int max : new int[] {0, 1, all / 2, all, all + 2}) {
+            int n = book.copyLevels(side, max, ticks, lots);
+            assertThat(n).isEqualTo(Math.min(max, all));
+            assertPrefix(levels, n, ticks, lots);
+        }
+        long best = model.best(side);
+        long[] limits = best == OrderBook.NO_PRICE ? new long[] {CENTRE}
+                : new long[] {best, best + 1, best - 1, best + 100, best - 100, best + 20_000, best - 20_000,
+                        CENTRE, 1, Long.MAX_VALUE};
+        for (long limit : limits) {
+            // best first: the head up to the limit is the bids at or above it, the asks at or below it
+            int within = levels.headMap(limit, true).size();
+            for (int max : new int[] {1, all + 2}) {
+                int n = book.copyLevelsWithin(side, limit, max, ticks, lots);
+                assertThat(n).as("levels within %d (max %d)", limit, max).isEqualTo(Math.min(max, within));
+                assertPrefix(levels, n, ticks, lots);
+            }
+        }
+    }
+
+    private static void assertPrefix(NavigableMap<Long, Long> levels, int n, long[] ticks, long[] lots) {
+        int i = 0;
+        for (Map.Entry<Long, Long> level : levels.entrySet()) {
+            if (i == n) {
+                break;
+            }
+            assertThat(ticks[i]).isEqualTo(level.getKey());
+            assertThat(lots[i]).isEqualTo(level.getValue());
+            i++;
+        }
     }
 
     private static void assertWalksAgree(OrderBook book, Model model) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * </ul>
  * One instance per venue book, fed from the engine's {@link OrderBook} with the engine time of the update. A
  * book that is not usable (not synced, crossed or one-sided) is a gap: its time weighs nothing. Cost per
- * {@link #update}: O(levels within X bps) book reads, each O(its index) in the book — call it when the
+ * {@link #update}: one pass over the levels within X bps (at most {@code maxLevels} a side) — call it when the
  * asset is re-quoted or on a timer, not on every delta.
  *
  * <p>Not thread-safe: owned by the engine thread. Allocates nothing after construction.
@@ -47,6 +47,8 @@ public final class VenueLiquidityStats {
     private final TimeWeightedEwma spreadBps;
     private final TimeWeightedEwma bidDepth;
     private final TimeWeightedEwma askDepth;
+    private final long[] levelTicks;
+    private final long[] levelLots;
     private long updates;
     private long lastUpdateNs;
 
@@ -55,6 +57,8 @@ public final class VenueLiquidityStats {
         this.spreadBps = new TimeWeightedEwma(config.halfLifeSec());
         this.bidDepth = new TimeWeightedEwma(config.halfLifeSec());
         this.askDepth = new TimeWeightedEwma(config.halfLifeSec());
+        this.levelTicks = new long[config.maxLevels()];
+        this.levelLots = new long[config.maxLevels()];
     }
 
     public Config config() {
@@ -88,13 +92,12 @@ public final class VenueLiquidityStats {
     }
 
     private long lotsWithin(OrderBook book, Side side, double limitTicks) {
+        // a whole tick price is at or above x exactly when it is at or above ceil(x) (at or below: floor)
+        long worst = (long) (side == Side.BUY ? Math.ceil(limitTicks) : Math.floor(limitTicks));
+        int n = book.copyLevelsWithin(side, worst, config.maxLevels(), levelTicks, levelLots);
         long lots = 0;
-        for (int i = 0; i < config.maxLevels(); i++) {
-            long price = book.priceTicksAt(side, i);
-            if (price == OrderBook.NO_PRICE || (side == Side.BUY ? price < limitTicks : price > limitTicks)) {
-                break;
-            }
-            lots += book.sizeLotsAtPrice(side, price);
+        for (int i = 0; i < n; i++) {
+            lots += levelLots[i];
         }
         return lots;
     }

@@ -517,17 +517,7 @@ public final class HedgeRouter {
             }
             OrderBook book = venue.book();
             long cap = model.capTicks(venue.instrument(), side, fairValue);
-            int count = 0;
-            for (int i = 0; i < depth; i++) {
-                long price = book.priceTicksAt(bookSide, i);
-                if (price == OrderBook.NO_PRICE || (side == Side.BUY ? price > cap : price < cap)) {
-                    break;
-                }
-                ladder.ticks[v][count] = price;
-                ladder.lots[v][count] = book.sizeLotsAtPrice(bookSide, price);
-                count++;
-            }
-            ladder.count[v] = count;
+            ladder.count[v] = book.copyLevelsWithin(bookSide, cap, depth, ladder.ticks[v], ladder.lots[v]);
         }
         ladder.built = true;
     }
