@@ -1,5 +1,6 @@
 package dev.ballast.connectors.kraken;
 
+import dev.ballast.connectors.testing.ConcurrentSink;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,5 +1,6 @@
 package dev.ballast.connectors.okx;
 
+import dev.ballast.connectors.testing.ConcurrentSink;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

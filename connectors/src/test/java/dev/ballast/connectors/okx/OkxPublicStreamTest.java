@@ -1,5 +1,6 @@
 package dev.ballast.connectors.okx;
 
+import dev.ballast.connectors.testing.ConcurrentSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

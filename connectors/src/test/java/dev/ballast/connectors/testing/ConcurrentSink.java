@@ -1,6 +1,5 @@
-package dev.ballast.connectors.okx;
+package dev.ballast.connectors.testing;
 
-import dev.ballast.connectors.testing.RecordingSink;
 import dev.ballast.core.ClientOrderId;
 import dev.ballast.core.VenueHealth;
 import dev.ballast.core.event.Event;
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An {@link EventSink} that keeps every event, safe to fill from the venue's threads while a test reads it. */
-final class ConcurrentSink implements EventSink {
+public final class ConcurrentSink implements EventSink {
     private final List<Event> events = new ArrayList<>();
 
     @Override
@@ -19,11 +18,11 @@ final class ConcurrentSink implements EventSink {
         return true;
     }
 
-    synchronized List<Event> events() {
+    public synchronized List<Event> events() {
         return List.copyOf(events);
     }
 
-    synchronized <T extends Event> List<T> ofType(Class<T> type) {
+    public synchronized <T extends Event> List<T> ofType(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (Event e : events) {
             if (type.isInstance(e)) {
@@ -34,7 +33,7 @@ final class ConcurrentSink implements EventSink {
     }
 
     /** The order events of one order, in order. */
-    synchronized List<Event> forOrder(ClientOrderId id) {
+    public synchronized List<Event> forOrder(ClientOrderId id) {
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
             if (id.equals(RecordingSink.orderId(e))) {
@@ -45,7 +44,7 @@ final class ConcurrentSink implements EventSink {
     }
 
     /** The venue health values published so far, in order. */
-    synchronized List<VenueHealth> healthChanges() {
+    public synchronized List<VenueHealth> healthChanges() {
         List<VenueHealth> out = new ArrayList<>();
         for (Event e : events) {
             if (e instanceof VenueStatus s) {
@@ -56,12 +55,12 @@ final class ConcurrentSink implements EventSink {
     }
 
     /** The last published health, or null. */
-    synchronized VenueHealth lastHealth() {
+    public synchronized VenueHealth lastHealth() {
         List<VenueHealth> all = healthChanges();
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         events.clear();
     }
 }
